@@ -1,0 +1,82 @@
+"""Framework assets (``flaskui/static``) under a content-hashed, immutably cached URL.
+
+The version segment is a hash of every file, so a new release changes every asset URL and
+browsers can cache each one forever. Files are read once, gzip-compressed once, and served from
+memory::
+
+    assets.url("flaskui.js")     # -> "/_flaskui/static/3f9a1c2e4b/flaskui.js"
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import mimetypes
+import os
+from functools import cached_property
+from pathlib import Path
+
+from flask import Response, abort, request, url_for
+from werkzeug.security import safe_join
+
+STATIC_FOLDER = Path(__file__).parent / "static"
+_COMPRESSIBLE = {".js", ".css", ".svg", ".json", ".txt", ".html", ".map"}
+_TYPES = {".js": "text/javascript", ".mjs": "text/javascript", ".woff2": "font/woff2", ".css": "text/css"}
+_YEAR = 365 * 24 * 3600
+
+
+class _File:
+    def __init__(self, path: Path) -> None:
+        self.data = path.read_bytes()
+        self.etag = hashlib.sha1(self.data).hexdigest()[:16]
+        self.mimetype = _TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        self.gzipped = gzip.compress(self.data, 6, mtime=0) if path.suffix in _COMPRESSIBLE else None
+
+
+class Assets:
+    """The files under ``folder``, served at ``{core}/static/<version>/<path>``."""
+
+    def __init__(self, folder: Path = STATIC_FOLDER, endpoint: str = "_flaskui.asset") -> None:
+        self.folder = folder
+        self.endpoint = endpoint
+        self._files: dict[str, _File] = {}
+
+    @cached_property
+    def version(self) -> str:
+        digest = hashlib.sha1()
+        for path in sorted(self.folder.rglob("*")):
+            if path.is_file():
+                digest.update(str(path.relative_to(self.folder)).encode())
+                digest.update(path.read_bytes())
+        return digest.hexdigest()[:10]
+
+    def url(self, filename: str) -> str:
+        return url_for(self.endpoint, version=self.version, filename=filename)
+
+    def base_url(self) -> str:
+        """The versioned folder URL, for relative imports between ES modules."""
+        return self.url("_").rsplit("/", 1)[0]
+
+    def _file(self, filename: str) -> _File:
+        cached = self._files.get(filename)
+        if cached is None:
+            path = safe_join(os.fspath(self.folder), filename)
+            if path is None or not os.path.isfile(path):
+                abort(404)
+            cached = self._files[filename] = _File(Path(path))
+        return cached
+
+    def response(self, version: str, filename: str) -> Response:
+        """Serve one asset; an outdated version is served with a short cache, not immutably."""
+        file = self._file(filename)
+        use_gzip = file.gzipped is not None and "gzip" in request.headers.get("Accept-Encoding", "")
+        response = Response(file.gzipped if use_gzip else file.data, mimetype=file.mimetype)
+        if use_gzip:
+            response.headers["Content-Encoding"] = "gzip"
+        response.headers["Vary"] = "Accept-Encoding"
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        if version == self.version:
+            response.headers["Cache-Control"] = f"public, max-age={_YEAR}, immutable"
+        else:
+            response.headers["Cache-Control"] = "public, max-age=60"
+        response.set_etag(file.etag + ("-gz" if use_gzip else ""))
+        return response.make_conditional(request)

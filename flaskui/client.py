@@ -1,0 +1,224 @@
+"""One browser tab's page: its element tree, connection state and lifecycle.
+
+A page GET creates a client and runs the page function in it; the browser's websocket handshake
+binds to it by id. A client whose browser never connects is pruned after ``prune_timeout``; one
+that disconnects is kept ``reconnect_timeout`` seconds, then deleted::
+
+    client = ui.context.client
+    client.on_disconnect(lambda: print("tab went away"))
+    client.connected()                                   # wait for the browser
+    agent = client.run_javascript("navigator.userAgent").result()
+"""
+from __future__ import annotations
+
+import secrets
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, Callable, Iterator
+
+import gevent
+import gevent.event
+from flask import Flask
+
+from .context import client_context
+from .element import Element
+from .events import EventArguments, EventDispatcher, Listener
+from .javascript import JavaScriptRequest, JavaScriptRequests
+from .outbox import Outbox, Transport
+
+if TYPE_CHECKING:
+    from .runtime import Runtime
+
+
+class Refused(Exception):
+    """A browser message that is refused; ``str(error)`` is the reason sent back and logged."""
+
+
+class Client:
+    """One browser tab's page instance.
+
+    Attributes:
+        id: unguessable id that the page's handshake presents.
+        content: the page's root element; ``ui.*`` calls in the page function build into it.
+        elements: every live element of the page by id.
+        title: the page title.
+    """
+
+    def __init__(self, runtime: Runtime, *, title: str = "flaskui", browser_id: str | None = None) -> None:
+        settings = runtime.settings
+        self.runtime = runtime
+        self.id = secrets.token_urlsafe(18)
+        self.title = title
+        self.browser_id = browser_id
+        self.tab_id: str | None = None
+        self.elements: dict[int, Element] = {}
+        self.deleted = False
+        self.has_connected = False
+        self.outbox = Outbox(self, settings.history_max_frames, settings.history_max_age)
+        self.javascript = JavaScriptRequests(self)
+        self.events = EventDispatcher(self, settings.max_running_handlers, settings.max_pending_events)
+        self._element_count = 0
+        self._listener_count = 0
+        self._connected = gevent.event.Event()
+        self._page_released = gevent.event.Event()
+        self._deletion: gevent.Greenlet | None = None
+        self._connect_handlers: list[Callable[..., Any]] = []
+        self._disconnect_handlers: list[Callable[..., Any]] = []
+        self._delete_handlers: list[Callable[..., Any]] = []
+        self.content = Element("div", _root_of=self)
+        self.content.classes("flaskui-content")
+
+    # -- elements ---------------------------------------------------------------------------------
+    def _register(self, element: Element) -> int:
+        element_id = self._element_count
+        self._element_count += 1
+        self.elements[element_id] = element
+        self.outbox.element_created(element_id)
+        return element_id
+
+    def _unregister(self, element: Element) -> None:
+        self.elements.pop(element.id, None)
+
+    def _next_listener_id(self) -> str:
+        self._listener_count += 1
+        return str(self._listener_count)
+
+    # -- context ----------------------------------------------------------------------------------
+    @property
+    def app(self) -> Flask:
+        return self.runtime.app
+
+    @contextmanager
+    def ui_context(self) -> Iterator[None]:
+        """Flask's app context plus this client as the UI context (for greenlets of this client)."""
+        with self.app.app_context(), client_context(self):
+            yield
+
+    def run_safely(self, function: Callable[..., Any], *args: Any) -> None:
+        """Run ``function`` in this client's context; exceptions go to the app's exception hooks."""
+        with self.ui_context():
+            try:
+                function(*args)
+            except Exception as error:
+                self.runtime.handle_exception(error)
+
+    # -- browser-facing API ---------------------------------------------------------------------------
+    @property
+    def is_connected(self) -> bool:
+        """Whether a socket is attached right now."""
+        return self.outbox.transport is not None
+
+    def connected(self, timeout: float | None = None) -> None:
+        """Wait until the browser has connected (at once if it has).
+
+        In a page function this sends the page's HTML first; what the function builds afterwards
+        reaches the browser as updates.
+
+        Raises:
+            TimeoutError: no connection within ``timeout`` (default ``FLASKUI_HANDSHAKE_TIMEOUT``).
+        """
+        self._page_released.set()
+        limit = self.runtime.settings.handshake_timeout if timeout is None else timeout
+        if not self._connected.wait(limit):
+            raise TimeoutError(f"the browser did not connect within {limit} s")
+
+    def run_javascript(self, code: str) -> JavaScriptRequest:
+        """Run ``code`` in the tab; see ``flaskui.javascript``."""
+        return self.javascript.run(code)
+
+    def open(self, target: str, new_tab: bool = False) -> None:
+        """Navigate the tab to ``target`` (a URL or path)."""
+        self.outbox.enqueue_message(["nav", target, new_tab])
+
+    def on_connect(self, handler: Callable[..., Any]) -> None:
+        """Call ``handler`` (in this client's context) on every (re)connection of the tab."""
+        self._connect_handlers.append(handler)
+
+    def on_disconnect(self, handler: Callable[..., Any]) -> None:
+        """Call ``handler`` whenever the tab's socket drops."""
+        self._disconnect_handlers.append(handler)
+
+    def on_delete(self, handler: Callable[..., Any]) -> None:
+        """Call ``handler`` when the client is deleted."""
+        self._delete_handlers.append(handler)
+
+    # -- protocol (called by the connection loop) ---------------------------------------------------------
+    def handle_handshake(self, transport: Transport, tab_id: str, last_frame: int) -> None:
+        """Bind ``transport`` to this client and send the tab what it missed."""
+        if self.deleted:
+            raise Refused("client is deleted")
+        if self.tab_id is not None and tab_id != self.tab_id and self.is_connected:
+            raise Refused("client is connected to another tab")
+        if self._deletion is not None:
+            self._deletion.kill(block=False)
+            self._deletion = None
+        previous = self.outbox.transport
+        self.tab_id = tab_id
+        self.outbox.attach(transport, last_frame)
+        if previous is not None and previous is not transport:
+            previous.close(1000, "replaced by a newer connection of this tab")
+        self.has_connected = True
+        self._connected.set()
+        self._run_hooks(self._connect_handlers)
+
+    def handle_disconnect(self, transport: Transport) -> None:
+        """The socket closed: keep the client for ``reconnect_timeout`` seconds."""
+        if self.outbox.transport is not transport or self.deleted:
+            return
+        self.outbox.detach(transport)
+        self._connected.clear()
+        self._run_hooks(self._disconnect_handlers)
+        self._deletion = gevent.spawn_later(self.runtime.settings.reconnect_timeout, self.delete)
+
+    def handle_event(self, element_id: int, listener_id: str, args: list[Any]) -> None:
+        """Apply a browser event: inline listeners now, handlers in their own greenlets."""
+        element = self.elements.get(element_id)
+        if element is None:
+            raise Refused(f"unknown element {element_id}")
+        listener: Listener | None = element.listeners.get(listener_id)
+        if listener is None:
+            raise Refused(f"unknown listener {listener_id!r} of element {element_id}")
+        arguments = EventArguments(sender=element, client=self, args=args)
+        if listener.inline:
+            with client_context(self):
+                try:
+                    listener.handler(arguments)
+                except Exception as error:
+                    self.runtime.handle_exception(error)
+        elif not self.events.submit(listener.handler, arguments):
+            raise Refused("too many pending events")
+
+    def handle_javascript_response(self, request_id: int, ok: bool, value: Any) -> None:
+        if not self.javascript.resolve(request_id, ok, value):
+            raise Refused(f"unknown JavaScript request {request_id}")
+
+    # -- lifecycle ------------------------------------------------------------------------------------------
+    def schedule_prune(self) -> None:
+        """Delete this client if its browser has not connected within ``prune_timeout``."""
+        gevent.spawn_later(self.runtime.settings.prune_timeout, self._prune)
+
+    def _prune(self) -> None:
+        if not self.has_connected:
+            self.delete()
+
+    def delete(self) -> None:
+        """Forget this client: stop its greenlets and timers, close its socket, free its elements."""
+        if self.deleted:
+            return
+        self.deleted = True
+        self.runtime.clients.remove(self)
+        transport = self.outbox.transport
+        self.outbox.stop()
+        self.events.stop()
+        self.javascript.cancel_all()
+        for element in list(self.elements.values()):
+            element._forget()
+        if transport is not None:
+            transport.close(1000, "client deleted")
+        self._run_hooks(self._delete_handlers)
+
+    def _run_hooks(self, handlers: list[Callable[..., Any]]) -> None:
+        for handler in handlers:
+            gevent.spawn(self.run_safely, handler)
+
+    def __repr__(self) -> str:
+        return f"<Client {self.id[:8]}… {len(self.elements)} elements>"

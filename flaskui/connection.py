@@ -1,0 +1,92 @@
+"""The life of one browser connection, over any transport (websocket or the test transport).
+
+The first message must be ``hello``; it binds the transport to one client, which must belong to
+the browser (its signed-session id) that opened the connection. Every later message acts on that
+client only. Refused messages are logged and answered with ``err``; the ones that make the
+connection untrustworthy also close it with 1008.
+"""
+from __future__ import annotations
+
+import logging
+
+from . import protocol
+from .client import Client, Refused
+from .outbox import Transport, dumps
+from .runtime import Runtime
+
+log = logging.getLogger("flaskui")
+
+POLICY_VIOLATION = 1008
+
+
+class TransportClosed(Exception):
+    """The peer went away."""
+
+
+def _refuse(transport: Transport, reason: str, *, close: bool) -> None:
+    log.warning("flaskui refused a browser message: %s", reason)
+    transport.send(dumps({"t": "err", "reason": reason}))
+    if close:
+        transport.close(POLICY_VIOLATION, reason[:120])
+
+
+def _handshake(runtime: Runtime, transport: Transport, browser_id: str | None) -> Client | None:
+    raw = transport.receive(runtime.settings.handshake_timeout)
+    if raw is None:
+        _refuse(transport, "no handshake in time", close=True)
+        return None
+    try:
+        hello = protocol.parse(raw)
+        if not isinstance(hello, protocol.Hello):
+            raise Refused("the first message must be a handshake")
+    except Refused as error:
+        _refuse(transport, str(error), close=True)
+        return None
+    client = runtime.clients.get(hello.client)
+    if client is None:
+        log.info("handshake for unknown or deleted client %s…: asking the tab to reload", hello.client[:8])
+        transport.send(dumps({"t": "reload"}))
+        transport.close(1000, "client gone")
+        return None
+    if browser_id is None or client.browser_id != browser_id:
+        _refuse(transport, "this client belongs to another browser session", close=True)
+        return None
+    try:
+        client.handle_handshake(transport, hello.tab, hello.last)
+    except Refused as error:
+        _refuse(transport, str(error), close=True)
+        return None
+    return client
+
+
+def serve(runtime: Runtime, transport: Transport, browser_id: str | None) -> None:
+    """Run one connection until the peer leaves or is refused.
+
+    Args:
+        runtime: the app's flaskui runtime.
+        transport: the socket.
+        browser_id: the browser's id from its signed session, or None if it has none.
+    """
+    client = _handshake(runtime, transport, browser_id)
+    if client is None:
+        return
+    try:
+        while not client.deleted:
+            raw = transport.receive(None)
+            if raw is None:
+                continue
+            try:
+                message = protocol.parse(raw)
+                if isinstance(message, protocol.Event):
+                    client.handle_event(message.element, message.listener, message.args)
+                elif isinstance(message, protocol.JavaScriptReply):
+                    client.handle_javascript_response(message.id, message.ok, message.value)
+                elif isinstance(message, protocol.Resync):
+                    client.outbox.send_snapshot()
+                else:
+                    _refuse(transport, "second handshake on one connection", close=True)
+                    return
+            except Refused as error:
+                _refuse(transport, f"{error} (client {client.id[:8]}…)", close=False)
+    finally:
+        client.handle_disconnect(transport)

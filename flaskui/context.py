@@ -1,0 +1,75 @@
+"""Which client and which parent element ``ui.*`` calls build into.
+
+Both live in context variables, so every greenlet (page function, event handler, timer) has its
+own: two handlers of one client can each build inside their own ``with`` block without mixing.
+
+    with client.ui_context():          # what page views, handlers and timers do
+        with ui.row():                 # pushes the row as the parent
+            ui.label("inside the row")
+"""
+from __future__ import annotations
+
+import contextvars
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    from .client import Client
+    from .element import Element
+
+_client: contextvars.ContextVar[Client | None] = contextvars.ContextVar("flaskui_client", default=None)
+_parents: contextvars.ContextVar[tuple[Element, ...]] = contextvars.ContextVar("flaskui_parents", default=())
+
+
+def current_client() -> Client:
+    """The client of the running page function, event handler or timer.
+
+    Raises RuntimeError outside of one (for example at import time of a module).
+    """
+    client = _client.get()
+    if client is None:
+        raise RuntimeError(
+            "no flaskui client here: ui.* calls must run inside a page function, "
+            "an event handler or a timer"
+        )
+    return client
+
+
+def current_parent() -> Element:
+    """The element that new elements are appended to."""
+    parents = _parents.get()
+    return parents[-1] if parents else current_client().content
+
+
+@contextmanager
+def client_context(client: Client) -> Iterator[None]:
+    """Make ``client`` the UI context, with its page content as the parent."""
+    client_token = _client.set(client)
+    parents_token = _parents.set(())
+    try:
+        yield
+    finally:
+        _parents.reset(parents_token)
+        _client.reset(client_token)
+
+
+@contextmanager
+def parent_context(element: Element) -> Iterator[None]:
+    """Append elements created inside the block to ``element``."""
+    token = _parents.set(_parents.get() + (element,))
+    try:
+        yield
+    finally:
+        _parents.reset(token)
+
+
+class _Context:
+    """``ui.context``: read access to the current UI context."""
+
+    @property
+    def client(self) -> Client:
+        """The current client (one browser tab's page)."""
+        return current_client()
+
+
+context = _Context()

@@ -1,0 +1,59 @@
+"""The framework's own routes (``{prefix}/_flaskui/...``), installed once per app.
+
+The first flaskui Blueprint registered on an app installs them under that Blueprint's
+``url_prefix``, so an app mounted at a sub-path (``SCRIPT_NAME``, or ``X-Forwarded-Prefix`` through
+Werkzeug's ``ProxyFix``) keeps everything under its own path.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import click
+
+import flask
+from flask import Flask, jsonify
+
+from .assets import Assets
+from .runtime import Runtime
+from .websocket import websocket_view
+
+_ASSETS = Assets()
+
+
+def assets_of(runtime: Runtime) -> Assets:
+    """The framework assets (one set per process; their URLs come from the app's routes)."""
+    return _ASSETS
+
+
+def _health() -> Any:
+    runtime = Runtime.of()
+    return jsonify(status="ok", clients=len(runtime.clients))
+
+
+def _refuse_flask_run() -> None:
+    """Werkzeug's threaded ``flask run`` cannot run flaskui's greenlets: say so and exit."""
+    context = click.get_current_context(silent=True)
+    if os.environ.get("FLASK_RUN_FROM_CLI") == "true" and context is not None and context.info_name == "run":
+        click.echo(
+            "flaskui needs gevent, which `flask run` does not use. Start the app with\n"
+            "    flaskui run module:app            (development, add --reload)\n"
+            "    gunicorn -k gevent module:app     (production)",
+            err=True,
+        )
+        raise SystemExit(2)
+
+
+def install(app: Flask, url_prefix: str | None) -> Runtime:
+    """Create the app's runtime and register the core routes, unless already done."""
+    runtime: Runtime | None = app.extensions.get("flaskui")
+    if runtime is not None:
+        return runtime
+    _refuse_flask_run()
+    runtime = app.extensions["flaskui"] = Runtime(app)
+    core = flask.Blueprint(runtime.core_blueprint_name, __name__)
+    core.add_url_rule("/_flaskui/static/<version>/<path:filename>", "asset", _ASSETS.response)
+    core.add_url_rule("/_flaskui/ws", "websocket", websocket_view, websocket=True)
+    core.add_url_rule("/_flaskui/health", "health", _health)
+    app.register_blueprint(core, url_prefix=url_prefix)
+    return runtime

@@ -1,0 +1,374 @@
+"""The element base class: a node of one client's UI tree.
+
+Every change to an element (text, props, classes, style, listeners, children) is reported to its
+client's outbox, which sends it to the browser as a diff::
+
+    with ui.card():                                   # a Quasar card; children go inside
+        title = ui.label("Hello").classes("text-h6")
+    title.text = "Hello again"                        # the browser sees a one-field update
+    title.props["title"] = "tooltip"                  # props, classes and style act like a
+    title.style("color: teal")                        # dict, a list and a dict, and are callable
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, MutableMapping, MutableSequence
+from typing import TYPE_CHECKING, Any, TypeVar, overload
+
+from . import context
+from .events import Handler, Listener
+
+if TYPE_CHECKING:
+    from .client import Client
+
+E = TypeVar("E", bound="Element")
+
+_PROP_PATTERN = re.compile(r"""([\w\-.:@]+)(?:=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|(\S+)))?""")
+
+
+def parse_props(text: str) -> dict[str, Any]:
+    """Parse ``'outline color=red label="Say hi"'`` into ``{'outline': True, 'color': 'red', ...}``."""
+    props: dict[str, Any] = {}
+    for match in _PROP_PATTERN.finditer(text):
+        key, double_quoted, single_quoted, bare = match.groups()
+        quoted = double_quoted if double_quoted is not None else single_quoted
+        if quoted is not None:
+            props[key] = quoted.replace('\\"', '"').replace("\\'", "'")
+        else:
+            props[key] = True if bare is None else bare
+    return props
+
+
+def parse_style(text: str) -> dict[str, str]:
+    """Parse ``'color: red; font-size: 2em'`` into a dict."""
+    style = {}
+    for declaration in text.split(";"):
+        name, colon, value = declaration.partition(":")
+        if colon and name.strip():
+            style[name.strip()] = value.strip()
+    return style
+
+
+class Props(MutableMapping[str, Any]):
+    """An element's props (Quasar/Vue component properties): a dict that reports changes.
+
+    Call it to add or remove props from a string: ``button.props("outline color=red")``,
+    ``button.props(remove="outline")``. It returns the element, for chaining.
+    """
+
+    __slots__ = ("_element", "_data")
+
+    def __init__(self, element: Element) -> None:
+        self._element = element
+        self._data: dict[str, Any] = {}
+
+    def __call__(self, add: str | None = None, *, remove: str | None = None) -> Any:
+        for key in parse_props(remove or ""):
+            self.pop(key, None)
+        for key, value in parse_props(add or "").items():
+            self[key] = value
+        return self._element
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        if key in self._data and self._data[key] is value and not isinstance(value, (list, dict)):
+            return
+        self._data[key] = value
+        self._element._changed_prop(key)
+
+    def __delitem__(self, key: str) -> None:
+        del self._data[key]
+        self._element._changed_prop(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return repr(self._data)
+
+
+class Classes(MutableSequence[str]):
+    """An element's CSS classes: a list that reports changes.
+
+    Call it with space-separated names: ``label.classes("text-bold", remove="text-grey")`` or
+    ``label.classes(replace="text-h6")``. It returns the element, for chaining.
+    """
+
+    __slots__ = ("_element", "_data")
+
+    def __init__(self, element: Element) -> None:
+        self._element = element
+        self._data: list[str] = []
+
+    def __call__(self, add: str | None = None, *, remove: str | None = None, replace: str | None = None) -> Any:
+        names = [] if replace is not None else [c for c in self._data if c not in (remove or "").split()]
+        for name in ((replace or "") + " " + (add or "")).split():
+            if name not in names:
+                names.append(name)
+        if names != self._data:
+            self._data = names
+            self._element._changed("classes")
+        return self._element
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        return self._data[index]
+
+    def __setitem__(self, index: Any, value: Any) -> None:
+        self._data[index] = value
+        self._element._changed("classes")
+
+    def __delitem__(self, index: int | slice) -> None:
+        del self._data[index]
+        self._element._changed("classes")
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def insert(self, index: int, value: str) -> None:
+        self._data.insert(index, value)
+        self._element._changed("classes")
+
+    def __repr__(self) -> str:
+        return repr(self._data)
+
+
+class Style(MutableMapping[str, str]):
+    """An element's inline CSS: a dict that reports changes.
+
+    Call it with CSS text: ``label.style("color: red; font-size: 2em", remove="margin")``.
+    It returns the element, for chaining.
+    """
+
+    __slots__ = ("_element", "_data")
+
+    def __init__(self, element: Element) -> None:
+        self._element = element
+        self._data: dict[str, str] = {}
+
+    def __call__(self, add: str | None = None, *, remove: str | None = None, replace: str | None = None) -> Any:
+        style = {} if replace is not None else dict(self._data)
+        for name in parse_style(remove or "") or {n.strip(): "" for n in (remove or "").split(";") if n.strip()}:
+            style.pop(name, None)
+        style.update(parse_style(replace or ""))
+        style.update(parse_style(add or ""))
+        if style != self._data:
+            self._data = style
+            self._element._changed("style")
+        return self._element
+
+    def __getitem__(self, key: str) -> str:
+        return self._data[key]
+
+    def __setitem__(self, key: str, value: str) -> None:
+        self._data[key] = value
+        self._element._changed("style")
+
+    def __delitem__(self, key: str) -> None:
+        del self._data[key]
+        self._element._changed("style")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return repr(self._data)
+
+
+class Element:
+    """A generic element: any HTML tag or Vue/Quasar component, e.g. ``ui.element("q-badge")``.
+
+    Args:
+        tag: an HTML tag (``"div"``), a Quasar component (``"q-chip"``) or a registered component.
+        text: text shown as the element's first content.
+
+    Use it as a context manager to put elements inside it. ``props``, ``classes`` and ``style``
+    are live containers (see ``Props``, ``Classes``, ``Style``); ``on`` adds event listeners.
+    """
+
+    def __init__(self, tag: str = "div", *, text: str | None = None, _root_of: Client | None = None) -> None:
+        client = _root_of or context.current_client()
+        self.client: Client = client
+        self.id: int = client._register(self)
+        self.tag = tag
+        self._text = text
+        self.props = Props(self)
+        self.classes = Classes(self)
+        self.style = Style(self)
+        self.slot = "default"
+        self.parent: Element | None = None
+        self.children: list[Element] = []
+        self.listeners: dict[str, Listener] = {}
+        self.deleted = False
+        if _root_of is None:
+            parent = context.current_parent()
+            if parent.client is not client:
+                raise RuntimeError("an element cannot be created inside another client's element")
+            parent._insert_child(self, len(parent.children))
+
+    # -- state -------------------------------------------------------------------------------
+    @property
+    def text(self) -> str | None:
+        """The text shown as the element's content; assigning it updates the browser."""
+        return self._text
+
+    @text.setter
+    def text(self, value: Any) -> None:
+        value = None if value is None else str(value)
+        if value != self._text:
+            self._text = value
+            self._changed("text")
+
+    def _changed(self, field: str) -> None:
+        if not self.deleted:
+            self.client.outbox.element_changed(self, field)
+
+    def _changed_prop(self, key: str) -> None:
+        if not self.deleted:
+            self.client.outbox.prop_changed(self, key)
+
+    def update(self) -> None:
+        """Send the whole element again (after mutating a prop's list or dict in place)."""
+        for field in ("text", "classes", "style", "events"):
+            self._changed(field)
+        for key in self.props:
+            self._changed_prop(key)
+
+    # -- events ------------------------------------------------------------------------------
+    def on(
+        self: E,
+        type: str,
+        handler: Handler | None = None,
+        args: list[str] | None = None,
+        *,
+        throttle: float = 0.0,
+        debounce: float = 0.0,
+    ) -> E:
+        """Listen to a browser event of this element.
+
+        Args:
+            type: the DOM or component event, e.g. ``"click"``, ``"keydown"``, ``"update:modelValue"``.
+            handler: a function called with no argument or with an ``EventArguments``.
+            args: fields to pick from a DOM event argument (default: its common fields).
+            throttle: send at most one event per this many seconds.
+            debounce: send only after the event stopped for this many seconds.
+        """
+        if handler is not None:
+            self._add_listener(type, handler, args=args, throttle=throttle, debounce=debounce)
+        return self
+
+    def _add_listener(self, type: str, handler: Handler, **options: Any) -> Listener:
+        listener = Listener(self.client._next_listener_id(), type, handler, **options)
+        self.listeners[listener.id] = listener
+        self._changed("events")
+        return listener
+
+    # -- tree ----------------------------------------------------------------------------------
+    def __enter__(self: E) -> E:
+        self._parent_scope = context.parent_context(self)
+        self._parent_scope.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._parent_scope.__exit__(None, None, None)
+
+    def __iter__(self) -> Iterator[Element]:
+        return iter(list(self.children))
+
+    def descendants(self) -> Iterator[Element]:
+        """This element and everything below it, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.descendants()
+
+    def _insert_child(self, child: Element, index: int) -> None:
+        self.client.outbox.children_changing(self)
+        self.children.insert(index, child)
+        child.parent = self
+
+    def _detach_child(self, child: Element) -> None:
+        self.client.outbox.children_changing(self)
+        self.children.remove(child)
+        child.parent = None
+
+    def move(self, target_container: Element | None = None, target_index: int = -1) -> None:
+        """Move this element into ``target_container`` (default: its parent) at ``target_index``."""
+        target = target_container or self.parent
+        if target is None or self.parent is None:
+            raise ValueError("the page's root element cannot be moved")
+        if any(node is self for node in _ancestors(target)):
+            raise ValueError("an element cannot be moved into itself")
+        self.parent._detach_child(self)
+        index = len(target.children) if target_index < 0 else min(target_index, len(target.children))
+        target._insert_child(self, index)
+
+    def remove(self, element: Element | int) -> None:
+        """Delete a child, given as an element or an index."""
+        child = self.children[element] if isinstance(element, int) else element
+        if child.parent is not self:
+            raise ValueError(f"element {child.id} is not a child of element {self.id}")
+        child.delete()
+
+    def clear(self) -> None:
+        """Delete all children."""
+        for child in list(self.children):
+            child.delete()
+
+    def delete(self) -> None:
+        """Remove this element and everything inside it from the page."""
+        if self.deleted:
+            return
+        if self.parent is not None:
+            self.parent._detach_child(self)
+        for node in list(self.descendants()):
+            node._forget()
+
+    def _forget(self) -> None:
+        """Release what this element holds; subclasses stop their own work here."""
+        self.deleted = True
+        self.client._unregister(self)
+
+    # -- serialisation --------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """The element as the browser's store holds it (see docs/architecture.md)."""
+        data: dict[str, Any] = {"tag": self.tag}
+        if self._text is not None:
+            data["text"] = self._text
+        if self.props._data:
+            data["props"] = self.props._data
+        if self.classes._data:
+            data["classes"] = self.classes._data
+        if self.style._data:
+            data["style"] = self.style._data
+        if self.children:
+            data["children"] = [child.id for child in self.children]
+        if self.slot != "default":
+            data["slot"] = self.slot
+        if self.listeners:
+            data["events"] = [listener.to_dict() for listener in self.listeners.values()]
+        return data
+
+    def subtree_dict(self) -> dict[int, dict[str, Any]]:
+        """This element and its descendants, keyed by id."""
+        return {node.id: node.to_dict() for node in self.descendants()}
+
+    def __repr__(self) -> str:
+        text = f" {self._text!r}" if self._text is not None else ""
+        return f"<{type(self).__name__} #{self.id} {self.tag}{text}>"
+
+
+def _ancestors(element: Element | None) -> Iterator[Element]:
+    while element is not None:
+        yield element
+        element = element.parent

@@ -1,0 +1,1 @@
+"""The ``ui.*`` elements, one small module each."""

@@ -1,0 +1,135 @@
+"""Event listeners, the arguments handlers receive, and the per-client dispatcher.
+
+A browser event arrives as ``(element id, listener id, args)``. Listeners marked ``inline`` (value
+updates) run at once in the socket's reader, so values are applied in the order the browser sent
+them; every other handler runs in a greenlet of its own inside the Flask app context, with the
+client as UI context, so a slow handler never holds up the socket or another tab::
+
+    def on_click(event: flaskui.EventArguments) -> None:
+        event.sender.text = "clicked"       # plain sync code; blocking calls are fine
+
+    ui.button("Go").on("click", on_click)
+"""
+from __future__ import annotations
+
+import functools
+import inspect
+import logging
+from collections import deque
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable
+
+import gevent
+
+if TYPE_CHECKING:
+    from .client import Client
+    from .element import Element
+
+log = logging.getLogger("flaskui")
+
+Handler = Callable[..., Any]
+
+
+@dataclass
+class EventArguments:
+    """What an event handler receives when it accepts one parameter.
+
+    Attributes:
+        sender: the element whose listener fired.
+        client: the client (browser tab) it belongs to.
+        args: the event's arguments as the browser sent them (JSON values).
+    """
+
+    sender: Element
+    client: Client
+    args: list[Any] = field(default_factory=list)
+
+
+@dataclass
+class ValueChangeEventArguments(EventArguments):
+    """Arguments of a value-change handler: the new ``value`` and the ``previous_value``."""
+
+    value: Any = None
+    previous_value: Any = None
+
+
+@dataclass
+class Listener:
+    """One registered listener of an element, as the browser knows it."""
+
+    id: str
+    type: str
+    handler: Handler
+    args: list[str] | None = None
+    throttle: float = 0.0
+    debounce: float = 0.0
+    sync: str | None = None
+    inline: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"l": self.id, "type": self.type}
+        if self.args is not None:
+            data["args"] = self.args
+        if self.throttle:
+            data["throttle"] = self.throttle
+        if self.debounce:
+            data["debounce"] = self.debounce
+        if self.sync:
+            data["sync"] = self.sync
+        return data
+
+
+@functools.lru_cache(maxsize=4096)
+def _wants_argument(handler: Handler) -> bool:
+    try:
+        parameters = inspect.signature(handler).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return any(
+        p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD, p.VAR_POSITIONAL) for p in parameters
+    )
+
+
+def call_handler(handler: Handler, arguments: EventArguments) -> Any:
+    """Call ``handler`` with ``arguments`` if it takes a parameter, else with none."""
+    return handler(arguments) if _wants_argument(handler) else handler()
+
+
+class EventDispatcher:
+    """Runs one client's handlers, each in its own greenlet, with a bounded backlog.
+
+    At most ``max_running`` handlers of a client run at once; further events wait in a queue of
+    at most ``max_pending``; beyond that an event is refused (``submit`` returns False).
+    """
+
+    def __init__(self, client: Client, max_running: int, max_pending: int) -> None:
+        self._client = client
+        self._max_running = max_running
+        self._max_pending = max_pending
+        self._running: set[gevent.Greenlet] = set()
+        self._pending: deque[tuple[Handler, EventArguments]] = deque()
+
+    def submit(self, handler: Handler, arguments: EventArguments) -> bool:
+        """Run ``handler`` soon; False if the client's event queue is full."""
+        if len(self._running) < self._max_running:
+            self._start(handler, arguments)
+            return True
+        if len(self._pending) >= self._max_pending:
+            return False
+        self._pending.append((handler, arguments))
+        return True
+
+    def _start(self, handler: Handler, arguments: EventArguments) -> None:
+        greenlet = gevent.spawn(self._client.run_safely, call_handler, handler, arguments)
+        self._running.add(greenlet)
+        greenlet.link(self._finished)
+
+    def _finished(self, greenlet: gevent.Greenlet) -> None:
+        self._running.discard(greenlet)
+        if self._pending and not self._client.deleted:
+            self._start(*self._pending.popleft())
+
+    def stop(self) -> None:
+        """Drop queued events and stop running handlers (the client is gone)."""
+        self._pending.clear()
+        gevent.killall(list(self._running), block=False)

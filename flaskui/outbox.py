@@ -1,0 +1,290 @@
+"""The outbox: turns element changes into ordered, coalesced diff frames for one client.
+
+Changes are recorded as they happen (which fields of which element changed, and each parent's
+child list as it was before its first change). When the handler that made them yields, the
+outbox greenlet turns them into ops, puts them in a frame with the next id, keeps the frame in a
+bounded history and sends it. A message that refers to elements (``js``, ``n``) first cuts the
+changes recorded so far into ops, so it can never overtake the elements it refers to.
+
+    label.text = "1"; label.text = "2"          # coalesced: one ["u", id, {"text": "2"}]
+    column_with_1000_children.add(new_child)    # one ["a", ...] op, not the 1000-child list
+
+Frame format and ops: docs/architecture.md.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections import deque
+from typing import TYPE_CHECKING, Any, Protocol
+
+import gevent
+import gevent.event
+import gevent.lock
+
+if TYPE_CHECKING:
+    from .client import Client
+    from .element import Element
+
+log = logging.getLogger("flaskui")
+
+
+class Transport(Protocol):
+    """What the outbox and the connection loop need of a socket (websocket or in-memory)."""
+
+    def send(self, text: str) -> None: ...
+
+    def receive(self, timeout: float | None) -> str | None: ...
+
+    def close(self, code: int = 1000, reason: str = "") -> None: ...
+
+
+def dumps(value: Any) -> str:
+    """Compact JSON; values JSON cannot represent are sent as their ``str``."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def _longest_kept_order(kept: list[int], new_ids: list[int]) -> set[int]:
+    """The largest set of ``kept`` ids whose relative order ``new_ids`` preserves: they stay put.
+
+    Everything else that was kept moves; this keeps a reorder to the fewest ``m`` ops
+    (longest increasing subsequence, O(n log n)).
+    """
+    position = {element_id: index for index, element_id in enumerate(kept)}
+    sequence = [(position[i], i) for i in new_ids if i in position]
+    tails: list[int] = []          # tails[k]: index in sequence ending the best run of length k+1
+    previous: list[int] = [-1] * len(sequence)
+    for index, (value, _) in enumerate(sequence):
+        low, high = 0, len(tails)
+        while low < high:
+            middle = (low + high) // 2
+            if sequence[tails[middle]][0] < value:
+                low = middle + 1
+            else:
+                high = middle
+        previous[index] = tails[low - 1] if low else -1
+        if low == len(tails):
+            tails.append(index)
+        else:
+            tails[low] = index
+    stable = set()
+    index = tails[-1] if tails else -1
+    while index >= 0:
+        stable.add(sequence[index][1])
+        index = previous[index]
+    return stable
+
+
+class Outbox:
+    """Records one client's element changes and sends them as frames (see module docstring).
+
+    Args:
+        client: the client whose tree this outbox mirrors.
+        max_frames: frames kept for replay to a reconnecting tab.
+        max_age: seconds a frame is kept for replay; older gaps get a snapshot.
+    """
+
+    def __init__(self, client: Client, max_frames: int, max_age: float) -> None:
+        self._client = client
+        self._max_frames = max_frames
+        self._max_age = max_age
+        self.recording = False
+        self.frame_id = 0
+        self.transport: Transport | None = None
+        self._fields: dict[Element, set[str]] = {}
+        self._props: dict[Element, set[str]] = {}
+        self._old_children: dict[Element, list[int]] = {}
+        self._created: set[int] = set()
+        self._queue: list[list[Any]] = []
+        self._history: deque[tuple[int, float, str]] = deque()
+        self._wake = gevent.event.Event()
+        self._lock = gevent.lock.Semaphore()
+        self._greenlet: gevent.Greenlet | None = None
+
+    # -- recording (called by elements) ---------------------------------------------------------
+    def start_recording(self) -> None:
+        """From now on, changes are diffs against what the browser was given."""
+        self.recording = True
+
+    def element_created(self, element_id: int) -> None:
+        if self.recording:
+            self._created.add(element_id)
+
+    def element_changed(self, element: Element, field: str) -> None:
+        if self.recording and element.id not in self._created:
+            self._fields.setdefault(element, set()).add(field)
+            self._wake.set()
+
+    def prop_changed(self, element: Element, key: str) -> None:
+        if self.recording and element.id not in self._created:
+            self._props.setdefault(element, set()).add(key)
+            self._wake.set()
+
+    def children_changing(self, parent: Element) -> None:
+        if self.recording and parent.id not in self._created and parent not in self._old_children:
+            self._old_children[parent] = [child.id for child in parent.children]
+            self._wake.set()
+
+    def enqueue_message(self, message: list[Any]) -> None:
+        """Queue a message (``js``, ``n``, ``nav`` ...) after every change made so far."""
+        self._cut()
+        self._queue.append(message)
+        self._wake.set()
+
+    # -- turning changes into ops ---------------------------------------------------------------
+    def _cut(self) -> None:
+        """Turn the changes recorded so far into ops at the end of the queue."""
+        if self._fields or self._props:
+            self._queue.extend(self._update_ops())
+        if self._old_children:
+            self._queue.extend(self._structure_ops())
+        self._fields.clear()
+        self._props.clear()
+        self._old_children.clear()
+        self._created.clear()
+
+    def _update_ops(self) -> list[list[Any]]:
+        ops = []
+        for element in dict.fromkeys([*self._fields, *self._props]):
+            if element.deleted:
+                continue
+            patch: dict[str, Any] = {}
+            fields = self._fields.get(element, ())
+            if "text" in fields:
+                patch["text"] = element.text
+            if "classes" in fields:
+                patch["classes"] = list(element.classes)
+            if "style" in fields:
+                patch["style"] = dict(element.style)
+            if "events" in fields:
+                patch["events"] = [listener.to_dict() for listener in element.listeners.values()]
+            changed = {}
+            unset = []
+            for key in self._props.get(element, ()):
+                if key in element.props:
+                    changed[key] = element.props[key]
+                else:
+                    unset.append(key)
+            if changed:
+                patch["props"] = changed
+            if unset:
+                patch["unset"] = unset
+            ops.append(["u", element.id, patch])
+        return ops
+
+    def _structure_ops(self) -> list[list[Any]]:
+        """Insertions and moves first (each placed before its already placed next sibling), removals last.
+
+        The browser's store knows each element's parent, so a move or an insertion of an existing
+        element takes it out of its old parent; removals then only name deleted elements.
+        """
+        placements: list[list[Any]] = []
+        removals: list[list[Any]] = []
+        for parent, old_ids in self._old_children.items():
+            if parent.deleted:
+                continue
+            new_children = parent.children
+            new_ids = [child.id for child in new_children]
+            if new_ids == old_ids:
+                continue
+            new_set = set(new_ids)
+            removals.extend(["d", parent.id, i] for i in old_ids if i not in new_set and self._is_gone(i))
+            stable = _longest_kept_order([i for i in old_ids if i in new_set], new_ids)
+            before: int | None = None
+            for child in reversed(new_children):
+                if child.id in self._created:
+                    placements.append(["a", parent.id, before, child.id, child.subtree_dict()])
+                elif child.id not in stable:
+                    placements.append(["m", child.id, parent.id, before])
+                before = child.id
+        return placements + removals
+
+    def _is_gone(self, element_id: int) -> bool:
+        return element_id not in self._client.elements
+
+    # -- frames -----------------------------------------------------------------------------------
+    def _next_frame(self) -> str | None:
+        """Cut pending changes into a frame and keep it in the history."""
+        self._cut()
+        if not self._queue:
+            return None
+        self.frame_id += 1
+        payload = dumps({"t": "f", "id": self.frame_id, "ops": self._queue})
+        self._queue = []
+        now = time.monotonic()
+        self._history.append((self.frame_id, now, payload))
+        self._trim_history(now)
+        return payload
+
+    def _trim_history(self, now: float) -> None:
+        while self._history and (
+            len(self._history) > self._max_frames or now - self._history[0][1] > self._max_age
+        ):
+            self._history.popleft()
+
+    def snapshot(self) -> str:
+        """The whole tree as one ``snap`` message at the current frame id."""
+        root = self._client.content
+        return dumps({"t": "snap", "id": self.frame_id, "root": root.id, "elements": root.subtree_dict()})
+
+    def _send(self, payload: str) -> None:
+        transport = self.transport
+        if transport is None:
+            return
+        try:
+            transport.send(payload)
+        except Exception as error:  # a dropped socket; the frame stays in the history
+            log.debug("send to client %s failed: %r", self._client.id, error)
+            if self.transport is transport:
+                self.transport = None
+
+    def _run(self) -> None:
+        while True:
+            self._wake.wait()
+            self._wake.clear()
+            with self._lock:
+                payload = self._next_frame()
+                if payload is not None:
+                    self._send(payload)
+
+    # -- connection ---------------------------------------------------------------------------------
+    def attach(self, transport: Transport, last_frame: int) -> None:
+        """Send ``hi`` and what the tab missed since ``last_frame``, then go live on ``transport``."""
+        with self._lock:
+            self._next_frame()
+            self.transport = transport
+            self._send(dumps({"t": "hi", "frame": self.frame_id}))
+            self._send_missed(last_frame)
+        if self._greenlet is None:
+            self._greenlet = gevent.spawn(self._run)
+
+    def _send_missed(self, last_frame: int) -> None:
+        if last_frame == self.frame_id:
+            return
+        self._trim_history(time.monotonic())
+        if self._history and self._history[0][0] <= last_frame + 1 and last_frame < self.frame_id:
+            for frame_id, _, payload in self._history:
+                if frame_id > last_frame:
+                    self._send(payload)
+        else:
+            self._send(self.snapshot())
+
+    def send_snapshot(self) -> None:
+        """Answer a tab's ``resync``: pending changes become a frame, then the snapshot is sent."""
+        with self._lock:
+            self._next_frame()
+            self._send(self.snapshot())
+
+    def detach(self, transport: Transport) -> None:
+        """Stop sending to ``transport`` (it closed); frames keep going to the history."""
+        if self.transport is transport:
+            self.transport = None
+
+    def stop(self) -> None:
+        """Stop the greenlet and drop everything (the client is deleted)."""
+        if self._greenlet is not None:
+            self._greenlet.kill(block=False)
+        self.transport = None
+        self._history.clear()
+        self._queue = []

@@ -1,0 +1,63 @@
+"""The Flask view behind ``Blueprint.page``: build a client, run the page function, answer.
+
+The page function runs in a greenlet of its own with the request's context. The view answers as
+soon as the function returns, or earlier when it waits for the browser (``client.connected()``
+or a JavaScript result): then the HTML goes out with the tree built so far, and the function goes
+on after the handshake, its further changes reaching the tab as updates.
+"""
+from __future__ import annotations
+
+import contextvars
+import functools
+from typing import Any, Callable
+
+import gevent
+from flask import make_response
+from flask.typing import ResponseReturnValue
+
+from . import shell
+from .client import Client
+from .core import assets_of
+from .runtime import Runtime
+from .session import browser_id
+
+PageFunction = Callable[..., Any]
+
+
+def _build(client: Client, function: PageFunction, view_args: dict[str, Any]) -> Any:
+    with client.ui_context():
+        try:
+            return function(**view_args)
+        except Exception as error:
+            if client._page_released.is_set():  # the HTML is out: nobody else will see this
+                client.runtime.handle_exception(error)
+                return None
+            raise
+        finally:
+            client._page_released.set()
+
+
+def make_page_view(function: PageFunction, title: str | None) -> Callable[..., ResponseReturnValue]:
+    """Wrap a page function as a Flask view function."""
+
+    @functools.wraps(function)
+    def view(**view_args: Any) -> ResponseReturnValue:
+        runtime = Runtime.of()
+        client = Client(runtime, title=title or "flaskui", browser_id=browser_id())
+        greenlet = gevent.spawn(contextvars.copy_context().run, _build, client, function, view_args)
+        client._page_released.wait()
+        if greenlet.ready():
+            if not greenlet.successful():
+                client.delete()
+                raise greenlet.exception  # type: ignore[misc]
+            if greenlet.value is not None:  # a redirect, an abort, any Flask return value
+                client.delete()
+                return greenlet.value  # type: ignore[no-any-return]
+        runtime.clients.add(client)
+        client.schedule_prune()
+        client.outbox.start_recording()
+        response = make_response(shell.render(client, assets_of(runtime)))
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    return view

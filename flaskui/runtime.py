@@ -1,0 +1,86 @@
+"""Per-app state: settings, the clients, exception hooks.
+
+One ``Runtime`` lives in ``app.extensions["flaskui"]``, created when the first flaskui Blueprint
+is registered on the app. Two apps in one process have two runtimes and share nothing.
+"""
+from __future__ import annotations
+
+import logging
+import secrets
+from functools import cached_property
+from typing import TYPE_CHECKING, Callable, Iterator
+
+from flask import Flask, current_app
+
+from .settings import Settings
+
+if TYPE_CHECKING:
+    from .client import Client
+
+log = logging.getLogger("flaskui")
+
+ExceptionHandler = Callable[[BaseException], object]
+
+
+class ClientStore:
+    """Where a process keeps its clients: the seam for sharing them beyond one process."""
+
+    def __init__(self) -> None:
+        self._clients: dict[str, Client] = {}
+
+    def add(self, client: Client) -> None:
+        self._clients[client.id] = client
+
+    def get(self, client_id: str) -> Client | None:
+        return self._clients.get(client_id)
+
+    def remove(self, client: Client) -> None:
+        if self._clients.get(client.id) is client:
+            del self._clients[client.id]
+
+    def __len__(self) -> int:
+        return len(self._clients)
+
+    def __iter__(self) -> Iterator[Client]:
+        return iter(list(self._clients.values()))
+
+
+class Runtime:
+    """flaskui's state for one Flask app."""
+
+    def __init__(self, app: Flask) -> None:
+        self.app = app
+        self.clients = ClientStore()
+        self.exception_handlers: list[ExceptionHandler] = []
+        self.core_blueprint_name = "_flaskui"
+        self._generated_secret: str | None = None
+        if not app.secret_key:  # sessions are opened before any view runs, so set one now
+            self._generated_secret = app.secret_key = secrets.token_hex(32)
+
+    @staticmethod
+    def of(app: Flask | None = None) -> Runtime:
+        """The runtime of ``app`` (default: the current app)."""
+        app = app or current_app._get_current_object()  # type: ignore[attr-defined]
+        runtime = app.extensions.get("flaskui")
+        if runtime is None:
+            raise RuntimeError("this app has no flaskui Blueprint registered")
+        return runtime  # type: ignore[no-any-return]
+
+    @cached_property
+    def settings(self) -> Settings:
+        """``FLASKUI_*`` config, read at first use."""
+        if self._generated_secret is not None and self.app.secret_key == self._generated_secret:
+            log.warning(
+                "app.secret_key is not set: flaskui generated one for this process. Set SECRET_KEY "
+                "so sessions survive restarts and work across workers."
+            )
+        return Settings.from_config(self.app.config)
+
+    def handle_exception(self, error: BaseException) -> None:
+        """Log an exception from a handler, timer or page and pass it to the app's hooks."""
+        log.error("exception in a flaskui handler", exc_info=error)
+        for handler in self.exception_handlers:
+            try:
+                handler(error)
+            except Exception:
+                log.exception("exception in a flaskui exception handler")

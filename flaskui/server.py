@@ -1,0 +1,71 @@
+"""The embedded server: ``flaskui.run(app)`` serves the app with gevent's WSGI server.
+
+gevent needs the standard library monkey-patched so that blocking calls in handlers (``time.sleep``,
+sockets, database drivers) yield to other tabs. ``run`` patches on its own if nothing did before;
+``flaskui run module:app`` patches before your module is imported.
+"""
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+
+from flask import Flask
+
+from . import shutdown
+
+log = logging.getLogger("flaskui")
+
+
+def patch() -> None:
+    """Monkey-patch the standard library for gevent, once."""
+    from gevent import monkey
+
+    if not monkey.is_module_patched("socket"):
+        monkey.patch_all()
+
+
+def make_server(app: Flask, host: str, port: int, access_log: bool = False) -> object:
+    """A ``gevent.pywsgi.WSGIServer`` for ``app`` (not started) whose handler ends upgraded connections.
+
+    After a websocket closes, gevent's handler would read the browser's late close frame as a new
+    HTTP request ("Invalid HTTP method"); ``close_connection`` ends the connection instead.
+    """
+    from gevent.pywsgi import WSGIHandler, WSGIServer
+
+    class Handler(WSGIHandler):  # type: ignore[misc]
+        def run_application(self) -> None:
+            super().run_application()
+            if self.environ.get("HTTP_UPGRADE", "").lower() == "websocket":
+                self.close_connection = True
+
+    return WSGIServer((host, port), app, handler_class=Handler, log=sys.stderr if access_log else None)
+
+
+def run(app: Flask, host: str = "127.0.0.1", port: int = 8080, debug: bool = False) -> None:
+    """Serve ``app`` until SIGINT or SIGTERM.
+
+    Args:
+        app: the Flask app with flaskui Blueprints registered.
+        host: the interface to listen on.
+        port: the TCP port.
+        debug: Flask debug mode and an access log.
+
+    On SIGINT/SIGTERM every open websocket is closed with 1001 so tabs reconnect at once.
+    """
+    patch()
+    import gevent
+
+    if debug:
+        app.debug = True
+    logging.basicConfig(level=logging.DEBUG if debug else logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    server = make_server(app, host, port, access_log=debug)
+
+    def stop() -> None:
+        shutdown.close_all()
+        server.stop(timeout=2)  # type: ignore[attr-defined]
+
+    gevent.signal_handler(signal.SIGTERM, stop)
+    gevent.signal_handler(signal.SIGINT, stop)
+    print(f"flaskui: serving {app.name} on http://{host}:{port}", flush=True)
+    server.serve_forever()  # type: ignore[attr-defined]

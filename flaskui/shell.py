@@ -1,0 +1,49 @@
+"""The HTML a page GET returns: the framework assets and the initial element tree inline.
+
+The tree is a JSON script, so the page's texts are in the HTML itself (the Flask test client and
+search engines see them) and the browser renders without waiting for the socket.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from flask import url_for
+from markupsafe import escape
+
+from .outbox import dumps
+
+if TYPE_CHECKING:
+    from .assets import Assets
+    from .client import Client
+
+_SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def render(client: Client, assets: Assets) -> str:
+    """The page HTML for ``client`` as it is now (frame ``client.outbox.frame_id``)."""
+    state = {
+        "client": client.id,
+        "frame": client.outbox.frame_id,
+        "root": client.content.id,
+        "elements": client.content.subtree_dict(),
+        "ws": urlsplit(url_for("_flaskui.websocket")).path,
+        "reconnect_timeout": client.runtime.settings.reconnect_timeout,
+    }
+    base = assets.base_url()
+    return (
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        f"<title>{escape(client.title)}</title>"
+        f"<link rel=\"stylesheet\" href=\"{base}/vendor/quasar.prod.css\">"
+        f"<link rel=\"stylesheet\" href=\"{base}/vendor/material-icons/material-icons.css\">"
+        f"<link rel=\"stylesheet\" href=\"{base}/flaskui.css\">"
+        f"<script src=\"{base}/vendor/vue.global.prod.js\" defer></script>"
+        f"<script src=\"{base}/vendor/quasar.umd.prod.js\" defer></script>"
+        f"<script type=\"module\" src=\"{base}/flaskui.js\"></script>"
+        "</head><body>"
+        f"<script type=\"application/json\" id=\"flaskui-state\">{dumps(state).translate(_SCRIPT_ESCAPES)}</script>"
+        "<div id=\"flaskui-app\"></div>"
+        "<div id=\"flaskui-reconnecting\" hidden>Reconnecting…</div>"
+        "</body></html>"
+    )

@@ -1,0 +1,58 @@
+"""Closing open websockets with 1001 when the worker is told to stop.
+
+gunicorn's gevent worker waits its whole ``--graceful-timeout`` for open websockets and then kills
+them without a close frame, so tabs wait instead of reconnecting to another worker. On SIGTERM
+(and SIGINT) this module closes every tracked socket at once with 1001 "going away" and then lets
+the previous handler run.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from types import FrameType
+from typing import Any, Protocol
+
+import gevent
+
+
+
+class _Closable(Protocol):
+    def close(self, code: int = 1000, reason: str = "") -> None: ...
+
+
+_open: set[_Closable] = set()
+_installed_in_pid: int | None = None
+
+
+def track(transport: _Closable) -> None:
+    """Remember an open socket (and hook the stop signals once per process)."""
+    _install()
+    _open.add(transport)
+
+
+def untrack(transport: _Closable) -> None:
+    _open.discard(transport)
+
+
+def close_all() -> None:
+    """Close every open websocket of this process with 1001."""
+    for transport in list(_open):
+        transport.close(1001, "server going away")
+    _open.clear()
+
+
+def _install() -> None:
+    global _installed_in_pid
+    if _installed_in_pid == os.getpid() or threading.current_thread() is not threading.main_thread():
+        return
+    _installed_in_pid = os.getpid()
+    for number in (signal.SIGTERM, signal.SIGINT):
+        previous = signal.getsignal(number)
+        if callable(previous):  # a server's own handler (gunicorn's); never replace a default
+
+            def handler(signum: int, frame: FrameType | None, previous: Any = previous) -> None:
+                gevent.spawn(close_all)
+                previous(signum, frame)
+
+            signal.signal(number, handler)

@@ -1,0 +1,142 @@
+"""The app the protocol and page tests drive."""
+from __future__ import annotations
+
+from typing import Any
+
+import gevent
+from flask import Flask, abort, current_app, redirect
+
+import flaskui
+from flaskui import ui
+
+
+def create_app(**config: Any) -> Flask:
+    pages = flaskui.Blueprint("pages", __name__)
+    errors: list[BaseException] = []
+
+    @pages.on_exception
+    def record(error: BaseException) -> None:
+        errors.append(error)
+
+    @pages.page("/", title="Counter")
+    def index() -> None:
+        count = ui.label("0")
+
+        def bump() -> None:
+            count.text = str(int(count.text or "0") + 1)
+
+        ui.button("Click", on_click=bump)
+        typed = ui.label("")
+        ui.input("Name", on_change=lambda e: setattr(typed, "text", e.value))
+        ui.checkbox("Agree")
+
+    @pages.page("/item/<int:item_id>")
+    def item(item_id: int) -> None:
+        ui.label(f"item {item_id}")
+
+    @pages.page("/old")
+    def old() -> Any:
+        return redirect("/")
+
+    @pages.page("/missing")
+    def missing() -> None:
+        abort(404)
+
+    @pages.page("/list")
+    def listing() -> None:
+        column = ui.column()
+        with column:
+            for i in range(1000):
+                ui.label(f"row {i}")
+
+        def add() -> None:
+            with column:
+                ui.label("added")
+
+        def change_one() -> None:
+            column.children[500].text = "changed"
+
+        def remove_one() -> None:
+            column.children[0].delete()
+
+        def move_last_first() -> None:
+            column.children[-1].move(column, 0)
+
+        ui.button("add", on_click=add)
+        ui.button("change", on_click=change_one)
+        ui.button("remove", on_click=remove_one)
+        ui.button("move", on_click=move_last_first)
+
+    @pages.page("/order")
+    def order() -> None:
+        box = ui.row()
+
+        def build_and_script() -> None:
+            with box:
+                label = ui.label("new")
+            ui.run_javascript(f"getElement({label.id}).textContent")
+            ui.notify("done")
+
+        ui.button("go", on_click=build_and_script)
+
+    @pages.page("/fail")
+    def fail() -> None:
+        def boom() -> None:
+            raise ValueError("handler exploded")
+
+        ui.button("boom", on_click=boom)
+        count = ui.label("0")
+        ui.button("after", on_click=lambda: setattr(count, "text", "ok"))
+
+    @pages.page("/context")
+    def context() -> None:
+        shown = ui.label("")
+
+        def show() -> None:
+            shown.text = f"{current_app.name}:{ui.context.client is shown.client}"
+
+        ui.button("show", on_click=show)
+
+    @pages.page("/javascript")
+    def javascript() -> None:
+        result = ui.label("")
+
+        def ask() -> None:
+            try:
+                result.text = repr(ui.run_javascript("6 * 7").result(timeout=5))
+            except Exception as error:  # shown so the test can read it
+                result.text = f"{type(error).__name__}: {error}"
+
+        ui.button("ask", on_click=ask)
+
+    @pages.page("/ticker")
+    def ticker() -> None:
+        value = ui.label("0")
+
+        def tick() -> None:
+            value.text = str(int(value.text or "0") + 1)
+
+        ui.timer(0.05, tick)
+
+    @pages.page("/wait")
+    def wait() -> None:
+        ui.label("before")
+        ui.context.client.connected()
+        ui.label("after connect")
+
+    @pages.page("/big")
+    def big() -> None:
+        target = ui.label("")
+        ui.button("big", on_click=lambda: setattr(target, "text", "x" * (8 * 1024 * 1024)))
+
+    @pages.page("/slow")
+    def slow() -> None:
+        ui.button("sleep", on_click=lambda: gevent.sleep(30))
+        done = ui.label("")
+        ui.button("quick", on_click=lambda: setattr(done, "text", "quick done"))
+
+    app = Flask(__name__)
+    app.config.update(SECRET_KEY="test-secret", **config)
+    app.register_blueprint(pages)
+    app.extensions["test_errors"] = errors
+    return app

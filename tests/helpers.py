@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+import threading
+import time
+from typing import Callable
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    """Wait for a condition that another thread or process makes true (bounded in time)."""
+    deadline = time.monotonic() + timeout
+    pause = threading.Event()
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("condition not reached")
+        pause.wait(0.01)
