@@ -62,7 +62,7 @@ def run(app: Flask, host: str = "127.0.0.1", port: int = 8080, debug: bool = Fal
     server = make_server(app, host, port, access_log=debug)
 
     def stop() -> None:
-        shutdown.close_all()
+        shutdown.close_all(app)
         server.stop(timeout=2)  # type: ignore[attr-defined]
 
     gevent.signal_handler(signal.SIGTERM, stop)

@@ -34,7 +34,7 @@ def render(client: Client, assets: Assets) -> str:
     return (
         "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        f"<title>{escape(client.title)}</title>"
+        f"<title>{escape(client.title)}</title><link rel=\"icon\" href=\"data:,\">"
         f"<link rel=\"stylesheet\" href=\"{base}/vendor/quasar.prod.css\">"
         f"<link rel=\"stylesheet\" href=\"{base}/vendor/material-icons/material-icons.css\">"
         f"<link rel=\"stylesheet\" href=\"{base}/flaskui.css\">"

@@ -21,25 +21,26 @@ class _Closable(Protocol):
     def close(self, code: int = 1000, reason: str = "") -> None: ...
 
 
-_open: set[_Closable] = set()
+_open: dict[_Closable, object] = {}
 _installed_in_pid: int | None = None
 
 
-def track(transport: _Closable) -> None:
-    """Remember an open socket (and hook the stop signals once per process)."""
+def track(transport: _Closable, owner: object) -> None:
+    """Remember an open socket of ``owner`` (an app), and hook the stop signals once per process."""
     _install()
-    _open.add(transport)
+    _open[transport] = owner
 
 
 def untrack(transport: _Closable) -> None:
-    _open.discard(transport)
+    _open.pop(transport, None)
 
 
-def close_all() -> None:
-    """Close every open websocket of this process with 1001."""
-    for transport in list(_open):
-        transport.close(1001, "server going away")
-    _open.clear()
+def close_all(owner: object | None = None) -> None:
+    """Close every open websocket of this process (or of ``owner`` only) with 1001."""
+    for transport, transport_owner in list(_open.items()):
+        if owner is None or transport_owner is owner:
+            untrack(transport)
+            transport.close(1001, "server going away")
 
 
 def _install() -> None:

@@ -133,7 +133,7 @@ def websocket_view() -> Response:
         selector_class=gevent.selectors.GeventSelector,
     )
     transport = WebSocketTransport(ws)
-    shutdown.track(transport)
+    shutdown.track(transport, runtime.app)
     try:
         serve(runtime, transport, browser_id)
     except TransportClosed:

@@ -140,3 +140,36 @@ def create_app(**config: Any) -> Flask:
     app.register_blueprint(pages)
     app.extensions["test_errors"] = errors
     return app
+
+
+def add_browser_pages(app: Flask) -> None:
+    """Pages only the browser tests use."""
+    pages = flaskui.Blueprint("browser_pages", __name__)
+
+    @pages.page("/drop")
+    def drop() -> None:
+        status = ui.label("connected")
+
+        def drop_connection() -> None:
+            client = ui.context.client
+            transport = client.outbox.transport
+            transport.ws.sock._sock.shutdown(2)  # type: ignore[union-attr]  # like a lost network
+            gevent.sleep(0)
+            status.text = "changed while down"
+
+        ui.button("drop", on_click=drop_connection)
+
+    @pages.page("/js")
+    def js() -> None:
+        result = ui.label("")
+
+        def run(code: str) -> None:
+            try:
+                result.text = repr(ui.run_javascript(code).result(timeout=5))
+            except Exception as error:
+                result.text = f"{type(error).__name__}: {error}"
+
+        ui.button("value", on_click=lambda: run("document.title + ' ' + (6 * 7)"))
+        ui.button("error", on_click=lambda: run("undefinedFunction()"))
+
+    app.register_blueprint(pages)

@@ -11,8 +11,10 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+import gevent
 from flask import Flask
 
+from .. import shutdown
 from ..server import make_server
 
 
@@ -42,11 +44,15 @@ class LiveServer:
         return self
 
     def stop(self) -> None:
-        """Stop serving (from any thread)."""
+        """Close the app's websockets with 1001 and stop serving (from any thread)."""
         if self._server is not None:
-            hub = self._server.loop
-            hub.run_callback_threadsafe(self._server.stop, 1)
+            self._server.loop.run_callback_threadsafe(gevent.spawn, self._stop_in_server_thread)
             self._thread.join(5)
+            self._server = None
+
+    def _stop_in_server_thread(self) -> None:
+        shutdown.close_all(self.app)
+        self._server.stop(1)
 
     def __enter__(self) -> LiveServer:
         return self.start()

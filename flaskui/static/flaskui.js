@@ -1,0 +1,42 @@
+// Entry point: reads the page's initial state, mounts the UI and connects the websocket.
+import { connect, isConnected } from './connection.js';
+import { handle, lastFrame, pendingCount, start } from './frames.js';
+import { runningCount } from './javascript.js';
+import { mount } from './render.js';
+import { elements, replaceAll, root } from './store.js';
+
+const state = JSON.parse(document.getElementById('flaskui-state').textContent);
+
+// Classic scripts run before this module, so a page may already have set
+// window.flaskui = {components: {...}}; keep its registry.
+const components = window.flaskui?.components ?? {};
+
+const isIdle = () => isConnected() && pendingCount() === 0 && runningCount() === 0;
+
+window.getElement = id => document.getElementById('f' + id);
+window.flaskui = {
+  components,
+  store: {
+    elements,
+    get root() { return root.value; },
+  },
+  get lastFrame() { return lastFrame(); },
+  get connected() { return isConnected(); },
+  get pending() { return pendingCount(); },
+  // Resolves once the socket is connected, every received frame is rendered and no js op
+  // is running; for tests, which otherwise race the UI.
+  async idle() {
+    for (;;) {
+      if (isIdle()) {
+        await Vue.nextTick();
+        if (isIdle()) return;
+      }
+      await new Promise(resolve => setTimeout(resolve, 10));
+    }
+  },
+};
+
+replaceAll(state);
+start(state.frame);
+mount('#flaskui-app', components);
+connect(state, lastFrame, handle);

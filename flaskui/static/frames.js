@@ -1,0 +1,102 @@
+// Server messages in order: frame id sequencing, resync on gaps, and applying ops.
+import { send } from './connection.js';
+import { runJs } from './javascript.js';
+import { applyOp, isElementOp, replaceAll } from './store.js';
+
+let last = 0;
+let awaitingSnap = false; // after a gap: frames are useless until the snapshot arrives
+let pending = 0;
+const queue = [];
+let draining = false;
+
+export const lastFrame = () => last;
+export const pendingCount = () => pending;
+
+export function start(initialFrame) {
+  last = initialFrame;
+}
+
+const sideEffects = {
+  n: options => Quasar.Notify.create(options),
+  nav: (url, newTab) => {
+    if (newTab) window.open(url, '_blank');
+    else location.href = url;
+  },
+};
+
+// Apply ops[start..] in order. Returns a promise only if a js op must first wait for Vue
+// to render the ops before it; frames without js ops apply synchronously.
+function applyOps(ops, start = 0) {
+  for (let i = start; i < ops.length; i++) {
+    const op = ops[i];
+    if (op[0] === 'js') {
+      return Vue.nextTick().then(() => {
+        runJs(op[1], op[2]);
+        return applyOps(ops, i + 1);
+      });
+    }
+    if (isElementOp(op[0])) applyOp(op);
+    else if (Object.hasOwn(sideEffects, op[0])) sideEffects[op[0]](...op.slice(1));
+    else console.warn('flaskui: unknown op', op[0]);
+  }
+  return undefined;
+}
+
+// Jobs run strictly one after another; `pending` drops only once Vue has rendered them.
+async function drain() {
+  draining = true;
+  while (queue.length) {
+    let done = 0;
+    while (queue.length) {
+      const job = queue.shift();
+      try {
+        const result = job();
+        if (result) await result;
+      } catch (err) {
+        console.error('flaskui: applying a server message failed:', err);
+      }
+      done++;
+    }
+    await Vue.nextTick();
+    pending -= done;
+  }
+  draining = false;
+}
+
+function enqueue(job) {
+  pending++;
+  queue.push(job);
+  if (!draining) drain();
+}
+
+export function handle(message) {
+  switch (message.t) {
+    case 'hi':
+      // A new socket: the hello carried `last`, so the server replays or snapshots from there.
+      awaitingSnap = false;
+      break;
+    case 'f':
+      if (awaitingSnap || message.id <= last) return;
+      if (message.id > last + 1) {
+        awaitingSnap = true;
+        send({ t: 'resync', last });
+        return;
+      }
+      last = message.id;
+      enqueue(() => applyOps(message.ops));
+      break;
+    case 'snap':
+      awaitingSnap = false;
+      last = message.id;
+      enqueue(() => replaceAll(message));
+      break;
+    case 'reload':
+      location.reload();
+      break;
+    case 'err':
+      console.warn('flaskui: the server refused a message:', message.reason);
+      break;
+    default:
+      console.warn('flaskui: unknown message', message.t);
+  }
+}

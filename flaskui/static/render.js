@@ -1,0 +1,85 @@
+// Vue rendering: one component instance per element, keyed by element id, so a change to
+// one element re-renders that element alone.
+import { listenerProps } from './events.js';
+import { elements, root } from './store.js';
+
+const { createApp, getCurrentInstance, h, onMounted, onUpdated, resolveComponent } = Vue;
+
+let registry = {};
+// tag -> what resolveComponent gave (a component, or the tag itself for HTML tags).
+const resolved = new Map();
+
+function resolveType(tag) {
+  const custom = registry[tag];
+  if (custom) return custom;
+  let type = resolved.get(tag);
+  if (type === undefined) {
+    type = resolveComponent(tag); // needs a rendering instance, hence resolved lazily here
+    resolved.set(tag, type);
+  }
+  return type;
+}
+
+const child = id => h(ElementView, { eid: id, key: id });
+
+function renderElement(id) {
+  const el = elements.get(id);
+  if (!el || el.tag === '') return null;
+  const type = resolveType(el.tag);
+  const data = { ...el.props, ...listenerProps(id, el.events) };
+  if (el.classes.length) data.class = el.classes;
+  if (Object.keys(el.style).length) data.style = el.style;
+  const text = el.text ?? null;
+
+  if (typeof type === 'string') {
+    data.id = 'f' + id;
+    const children = el.children.map(child);
+    if (text !== null) children.unshift(text);
+    return h(type, data, children);
+  }
+
+  // Group children by their slot; vnodes are made inside the slot functions because a
+  // component may call a slot more than once.
+  const groups = {};
+  if (text !== null) groups.default = [];
+  for (const childId of el.children) {
+    (groups[elements.get(childId)?.slot ?? 'default'] ??= []).push(childId);
+  }
+  const slots = {};
+  for (const [name, ids] of Object.entries(groups)) {
+    slots[name] = name === 'default' && text !== null
+      ? () => [text, ...ids.map(child)]
+      : () => ids.map(child);
+  }
+  return h(type, data, slots);
+}
+
+const ElementView = {
+  name: 'FlaskuiElement',
+  props: { eid: { type: Number, required: true } },
+  setup(props) {
+    // Components do not reliably put an `id` attr on their root (QInput hands attrs to its
+    // inner <input>, then overrides the id; vnode hooks leak the same way), so stamp the id on
+    // the root DOM node after each patch. Keyed by element id, eid never changes here.
+    const instance = getCurrentInstance();
+    const domId = 'f' + props.eid;
+    const stampId = () => {
+      const el = instance.subTree.el;
+      if (el?.nodeType === Node.ELEMENT_NODE && el.id !== domId) el.id = domId;
+    };
+    onMounted(stampId);
+    onUpdated(stampId);
+    return () => renderElement(props.eid);
+  },
+};
+
+// Mount the app on `selector`; `components` is the registry of custom components by tag.
+export function mount(selector, components) {
+  registry = components;
+  const app = createApp({
+    render: () => (root.value === null ? null : child(root.value)),
+  });
+  // The UMD build installs every component and plugin (Notify included) by default.
+  app.use(Quasar);
+  app.mount(selector);
+}

@@ -1,0 +1,113 @@
+// The element store: every element of this tab by id, and the u/a/d/m ops that change it.
+// Each element is its own reactive object, so an update re-renders only that element's component.
+const { reactive, shallowReactive, shallowRef } = Vue;
+
+// id -> reactive element. shallowReactive tracks Map.get per key: a component re-renders when its
+// own entry is replaced (snapshot), not when an unrelated element is added or removed.
+export const elements = shallowReactive(new Map());
+export const root = shallowRef(null);
+
+// child id -> parent id, plain bookkeeping for "m" (the op does not name the old parent).
+const parents = new Map();
+
+function normalize(raw) {
+  // Fill omitted fields so rendering and ops never branch on missing ones.
+  return reactive({
+    tag: raw.tag,
+    text: raw.text ?? null,
+    props: raw.props ?? {},
+    classes: raw.classes ?? [],
+    style: raw.style ?? {},
+    children: raw.children ?? [],
+    slot: raw.slot ?? 'default',
+    events: raw.events ?? [],
+  });
+}
+
+function insert(raws) {
+  for (const [key, raw] of Object.entries(raws)) {
+    const id = Number(key);
+    // An element the store already has elsewhere was moved into this new subtree.
+    const oldParent = elements.get(parents.get(id));
+    if (oldParent && !(String(parents.get(id)) in raws)) detach(id, oldParent);
+    elements.set(id, normalize(raw));
+    for (const child of raw.children ?? []) parents.set(child, id);
+  }
+}
+
+function forget(id) {
+  const stack = [id];
+  while (stack.length) {
+    const current = stack.pop();
+    const el = elements.get(current);
+    if (el) stack.push(...el.children);
+    elements.delete(current);
+    parents.delete(current);
+  }
+}
+
+function detach(childId, parent) {
+  const i = parent.children.indexOf(childId);
+  if (i >= 0) parent.children.splice(i, 1);
+}
+
+// Replace the whole store (initial state and "snap" messages).
+export function replaceAll({ root: rootId, elements: raws }) {
+  elements.clear();
+  parents.clear();
+  insert(raws);
+  root.value = rootId;
+}
+
+function lookup(id, op) {
+  const el = elements.get(id);
+  if (!el) console.warn(`flaskui: "${op}" op names unknown element ${id}`);
+  return el;
+}
+
+const ops = {
+  u(id, fields) {
+    const el = lookup(id, 'u');
+    if (!el) return;
+    if ('text' in fields) el.text = fields.text;
+    if (fields.props) Object.assign(el.props, fields.props);
+    for (const key of fields.unset ?? []) delete el.props[key];
+    if (fields.classes) el.classes = fields.classes;
+    if (fields.style) el.style = fields.style;
+    if (fields.events) el.events = fields.events;
+  },
+  a(parentId, beforeId, childId, raws) {
+    const parent = lookup(parentId, 'a');
+    if (!parent) return;
+    insert(raws);
+    place(parent, beforeId, childId);
+    parents.set(childId, parentId);
+  },
+  d(parentId, childId) {
+    const parent = lookup(parentId, 'd');
+    if (parent) detach(childId, parent);
+    forget(childId);
+  },
+  m(childId, parentId, beforeId) {
+    const parent = lookup(parentId, 'm');
+    if (!parent || !lookup(childId, 'm')) return;
+    const old = elements.get(parents.get(childId));
+    if (old) detach(childId, old);
+    place(parent, beforeId, childId);
+    parents.set(childId, parentId);
+  },
+};
+
+// Positions are "before this already placed sibling" (null: at the end), never indexes.
+function place(parent, beforeId, childId) {
+  const index = beforeId === null ? -1 : parent.children.indexOf(beforeId);
+  if (index < 0) parent.children.push(childId);
+  else parent.children.splice(index, 0, childId);
+}
+
+// Apply one element op ["u"|"a"|"d"|"m", ...args].
+export function applyOp([kind, ...args]) {
+  ops[kind](...args);
+}
+
+export const isElementOp = kind => Object.hasOwn(ops, kind);

@@ -1,0 +1,136 @@
+"""Page GETs and framework assets through Flask's test client."""
+from __future__ import annotations
+
+import json
+import re
+
+from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+import flaskui
+from flaskui import ui
+from flaskui.runtime import Runtime
+
+from .apps import create_app
+
+STATE = re.compile(r'id="flaskui-state">(.*?)</script>')
+
+
+def state_of(html: str) -> dict:  # type: ignore[type-arg]
+    match = STATE.search(html)
+    assert match, html
+    return json.loads(match.group(1))  # type: ignore[no-any-return]
+
+
+def test_page_html_inlines_the_tree_and_is_not_cached(app: Flask) -> None:
+    response = app.test_client().get("/")
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "<title>Counter</title>" in response.text
+    state = state_of(response.text)
+    texts = [e.get("text") for e in state["elements"].values()]
+    assert ["0", "Click", ""] == [t for t in texts if t is not None]
+    assert state["ws"] == "/_flaskui/ws" and state["frame"] == 0
+
+
+def test_view_args_reach_the_page_function(app: Flask) -> None:
+    assert '"text":"item 42"' in app.test_client().get("/item/42").text
+    assert app.test_client().get("/item/abc").status_code == 404
+
+
+def test_page_function_may_return_a_response(app: Flask) -> None:
+    response = app.test_client().get("/old")
+    assert response.status_code == 302 and response.headers["Location"] == "/"
+    assert app.test_client().get("/missing").status_code == 404
+    assert len(Runtime.of(app).clients) == 0, "clients of pages that answered otherwise are deleted"
+
+
+def test_unknown_path_is_404(app: Flask) -> None:
+    assert app.test_client().get("/nope").status_code == 404
+
+
+def test_html_escapes_script_breaking_text() -> None:
+    pages = flaskui.Blueprint("pages", __name__)
+
+    @pages.page("/", title="<b>")
+    def index() -> None:
+        ui.label("</script><script>alert(1)</script>")
+
+    app = Flask(__name__)
+    app.register_blueprint(pages)
+    html = app.test_client().get("/").text
+    assert "<title>&lt;b&gt;</title>" in html
+    assert "</script><script>alert" not in html
+    assert state_of(html)["elements"]["1"]["text"] == "</script><script>alert(1)</script>"
+
+
+def test_url_prefix_and_script_name_apply_to_every_url() -> None:
+    pages = flaskui.Blueprint("pages", __name__)
+
+    @pages.page("/")
+    def index() -> None:
+        ui.label("prefixed")
+
+    app = Flask(__name__)
+    app.register_blueprint(pages, url_prefix="/shop")
+    client = app.test_client()
+    html = client.get("/shop/", base_url="http://localhost/mount").text
+    assert state_of(html)["ws"] == "/mount/shop/_flaskui/ws"
+    asset = re.search(r'href="(/mount/shop/_flaskui/static/[^"]+/flaskui.css)"', html)
+    assert asset, html
+    assert client.get(asset.group(1)[len("/mount"):]).status_code == 200
+    assert client.get("/_flaskui/health").status_code == 404
+
+
+def test_x_forwarded_prefix_through_proxy_fix() -> None:
+    app = create_app()
+    app.wsgi_app = ProxyFix(app.wsgi_app, x_prefix=1)  # type: ignore[method-assign]
+    html = app.test_client().get("/", headers={"X-Forwarded-Prefix": "/behind"}).text
+    assert state_of(html)["ws"] == "/behind/_flaskui/ws"
+    assert 'src="/behind/_flaskui/static/' in html
+
+
+def test_assets_are_versioned_immutable_and_compressed(app: Flask) -> None:
+    client = app.test_client()
+    html = client.get("/").text
+    url = re.search(r'src="([^"]+/vendor/vue.global.prod.js)"', html).group(1)  # type: ignore[union-attr]
+    plain = client.get(url)
+    assert plain.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert plain.headers["X-Content-Type-Options"] == "nosniff"
+    assert plain.mimetype == "text/javascript"
+    zipped = client.get(url, headers={"Accept-Encoding": "gzip, br"})
+    assert zipped.headers["Content-Encoding"] == "gzip"
+    assert len(zipped.data) < len(plain.data) / 2
+    assert client.get(url, headers={"If-None-Match": plain.headers["ETag"]}).status_code == 304
+    outdated = client.get(url.replace(url.split("/")[3], "0000000000"))
+    assert outdated.status_code == 200 and outdated.headers["Cache-Control"] == "public, max-age=60"
+
+
+def test_asset_paths_cannot_leave_the_static_folder(app: Flask) -> None:
+    client = app.test_client()
+    for path in ("../__init__.py", "..%2F__init__.py", "%2e%2e/__init__.py", "vendor/..\\..\\__init__.py", "/etc/passwd"):
+        assert client.get(f"/_flaskui/static/v/{path}", follow_redirects=True).status_code == 404, path
+
+
+def test_websocket_url_refuses_plain_http_and_foreign_origins(app: Flask) -> None:
+    client = app.test_client()
+    upgrade = {"Upgrade": "websocket", "Connection": "Upgrade"}
+    refused = client.get("/_flaskui/ws", headers={**upgrade, "Origin": "https://evil.example"})
+    assert refused.status_code == 403 and "is not allowed" in refused.text
+    assert client.get("/_flaskui/ws").status_code == 400
+
+
+def test_browser_id_is_kept_in_the_signed_session(app: Flask) -> None:
+    client = app.test_client()
+    client.get("/")
+    client.get("/")
+    ids = {c.browser_id for c in Runtime.of(app).clients}
+    assert len(ids) == 1 and None not in ids
+    cookie = client.get_cookie("session")
+    assert cookie is not None and cookie.http_only
+
+
+def test_two_apps_in_one_process_share_nothing() -> None:
+    first, second = create_app(), create_app()
+    first.test_client().get("/")
+    assert len(Runtime.of(first).clients) == 1 and len(Runtime.of(second).clients) == 0
