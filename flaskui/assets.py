@@ -17,6 +17,7 @@ from pathlib import Path
 
 from flask import Response, abort, request, url_for
 from werkzeug.security import safe_join
+from werkzeug.wrappers import Response as ResponseBase
 
 STATIC_FOLDER = Path(__file__).parent / "static"
 _COMPRESSIBLE = {".js", ".css", ".svg", ".json", ".txt", ".html", ".map"}
@@ -65,7 +66,7 @@ class Assets:
             cached = self._files[filename] = _File(Path(path))
         return cached
 
-    def response(self, version: str, filename: str) -> Response:
+    def response(self, version: str, filename: str) -> ResponseBase:
         """Serve one asset; an outdated version is served with a short cache, not immutably."""
         file = self._file(filename)
         use_gzip = file.gzipped is not None and "gzip" in request.headers.get("Accept-Encoding", "")

@@ -10,7 +10,7 @@
 """
 from __future__ import annotations
 
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, TypeVar, cast
 
 import flask
 from flask.sansio.blueprints import BlueprintSetupState
@@ -32,7 +32,7 @@ class Blueprint(flask.Blueprint):
         self.record_once(self._install_core)
 
     def _install_core(self, state: BlueprintSetupState) -> None:
-        runtime = core.install(state.app, state.url_prefix)
+        runtime = core.install(cast(flask.Flask, state.app), state.url_prefix)
         runtime.exception_handlers.extend(self._exception_handlers)
         self._runtimes.append(runtime)
 

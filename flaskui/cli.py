@@ -25,7 +25,7 @@ def load_app(target: str) -> Flask:
     module = importlib.import_module(module_name)
     app = getattr(module, attribute or "app", None)
     if not isinstance(app, Flask):
-        raise SystemExit(f"flaskui: {target!r} is not a Flask app (looked for {attribute or 'app'!r} in {module_name!r})")
+        raise SystemExit(f"flaskui: {target!r} is not a Flask app (no {attribute or 'app'!r} in {module_name!r})")
     return app
 
 

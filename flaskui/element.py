@@ -117,8 +117,10 @@ class Classes(MutableSequence[str]):
 
     @overload
     def __getitem__(self, index: int) -> str: ...
+
     @overload
     def __getitem__(self, index: slice) -> list[str]: ...
+
     def __getitem__(self, index: int | slice) -> str | list[str]:
         return self._data[index]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextvars
 import functools
-from typing import Any, Callable
+from typing import Any, Callable, cast
 
 import gevent
 from flask import make_response
@@ -49,10 +49,10 @@ def make_page_view(function: PageFunction, title: str | None) -> Callable[..., R
         if greenlet.ready():
             if not greenlet.successful():
                 client.delete()
-                raise greenlet.exception  # type: ignore[misc]
+                raise greenlet.exception
             if greenlet.value is not None:  # a redirect, an abort, any Flask return value
                 client.delete()
-                return greenlet.value  # type: ignore[no-any-return]
+                return cast(ResponseReturnValue, greenlet.value)
         runtime.clients.add(client)
         client.schedule_prune()
         client.outbox.start_recording()

@@ -16,7 +16,6 @@ from typing import Any, Protocol
 import gevent
 
 
-
 class _Closable(Protocol):
     def close(self, code: int = 1000, reason: str = "") -> None: ...
 

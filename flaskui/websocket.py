@@ -54,6 +54,8 @@ class _Greenlet:
 
 
 class _Server(simple_websocket.Server):  # type: ignore[misc]
+    sock: Any
+
     def handshake(self) -> None:
         self.sock = _LockedSocket(self.sock)
         super().handshake()

@@ -108,7 +108,8 @@ def test_assets_are_versioned_immutable_and_compressed(app: Flask) -> None:
 
 def test_asset_paths_cannot_leave_the_static_folder(app: Flask) -> None:
     client = app.test_client()
-    for path in ("../__init__.py", "..%2F__init__.py", "%2e%2e/__init__.py", "vendor/..\\..\\__init__.py", "/etc/passwd"):
+    attempts = ("../__init__.py", "..%2F__init__.py", "%2e%2e/__init__.py", "vendor/..\\..\\__init__.py", "/etc/passwd")
+    for path in attempts:
         assert client.get(f"/_flaskui/static/v/{path}", follow_redirects=True).status_code == 404, path
 
 

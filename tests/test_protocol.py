@@ -4,13 +4,15 @@ from __future__ import annotations
 import json
 
 import pytest
+from flask import Flask
 
+import flaskui.connection
+import flaskui.protocol
 from flaskui.runtime import Runtime
 from flaskui.testing import LiveServer, ProtocolClient
 
-from .helpers import wait_until
-
 from .apps import create_app
+from .helpers import wait_until
 
 
 def test_handshake_then_click_updates_the_label(live: LiveServer) -> None:
@@ -52,7 +54,8 @@ def test_change_remove_and_move_are_diffs(live: LiveServer) -> None:
     column = page.parents[page.find_text("row 0")]
     first, last = page.find_text("row 0"), page.find_text("row 999")
     page.click(page.find_text("change"))
-    assert page.wait_for_message(lambda m: m["t"] == "f")["ops"] == [["u", page.find_text("changed"), {"text": "changed"}]]
+    changed = page.wait_for_message(lambda m: m["t"] == "f")["ops"]
+    assert changed == [["u", page.find_text("changed"), {"text": "changed"}]]
     page.click(page.find_text("remove"))
     assert page.wait_for_message(lambda m: m["t"] == "f")["ops"] == [["d", column, first]]
     page.click(page.find_text("move"))
@@ -73,7 +76,7 @@ def test_messages_never_overtake_the_elements_they_refer_to(live: LiveServer) ->
     assert frame["ops"][2][1]["message"] == "done"
 
 
-def test_handler_exception_reaches_the_hook_and_the_socket_stays_up(live: LiveServer, app) -> None:  # type: ignore[no-untyped-def]
+def test_handler_exception_reaches_the_hook_and_the_socket_stays_up(live: LiveServer, app: Flask) -> None:
     page = ProtocolClient(live.url).open("/fail")
     page.connect()
     page.click(page.find_text("boom"))
@@ -226,3 +229,24 @@ def test_allowed_origins_widen_the_check() -> None:
     with LiveServer(create_app(FLASKUI_ALLOWED_ORIGINS=["https://admin.example"])) as server:
         page = ProtocolClient(server.url).open("/")
         assert page.connect(origin="https://admin.example") == {"t": "hi", "frame": 0}
+
+
+def test_exception_in_the_route_closes_only_that_socket_with_1011(
+    live: LiveServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bystander = ProtocolClient(live.url).open("/")
+    bystander.connect()
+    original = flaskui.connection.protocol.parse
+
+    def parse_or_explode(raw: str | bytes) -> flaskui.protocol.Message:
+        if raw == '"explode"':
+            raise RuntimeError("bug in the server")
+        return original(raw)
+
+    monkeypatch.setattr(flaskui.connection.protocol, "parse", parse_or_explode)
+    victim = ProtocolClient(live.url).open("/")
+    victim.connect()
+    victim.send('"explode"')
+    assert victim.close_code() == 1011
+    bystander.click(bystander.find_text("Click"))
+    bystander.wait_for(lambda: "1" in bystander.texts())

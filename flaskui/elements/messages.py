@@ -9,9 +9,11 @@ from ..javascript import JavaScriptRequest
 Position = Literal["top-left", "top-right", "bottom-left", "bottom-right", "top", "bottom", "left", "right", "center"]
 
 
-def notify(message: Any, *, position: Position = "bottom", type: Literal["positive", "negative", "warning", "info", "ongoing"] | None = None,
-           color: str | None = None, timeout: float = 5.0, close_button: bool | str = False, multi_line: bool = False,
-           **options: Any) -> None:
+NotifyType = Literal["positive", "negative", "warning", "info", "ongoing"]
+
+
+def notify(message: Any, *, position: Position = "bottom", type: NotifyType | None = None, color: str | None = None,
+           timeout: float = 5.0, close_button: bool | str = False, multi_line: bool = False, **options: Any) -> None:
     """Show a Quasar notification (https://quasar.dev/quasar-plugins/notify) in the current tab.
 
     Args:

@@ -1,0 +1,260 @@
+"""Outbox, Client and JavaScript requests, driven in-process with an in-memory transport."""
+from __future__ import annotations
+
+import json
+from typing import Any, Iterator
+
+import gevent
+import gevent.event
+import pytest
+from flask import Flask
+
+import flaskui
+from flaskui import ui
+from flaskui.client import Client, Refused
+from flaskui.javascript import JavaScriptError
+from flaskui.outbox import _longest_kept_order
+from flaskui.runtime import Runtime
+
+
+class MemoryTransport:
+    def __init__(self) -> None:
+        self.sent: list[dict[str, Any]] = []
+        self.closed: tuple[int, str] | None = None
+
+    def send(self, text: str) -> None:
+        self.sent.append(json.loads(text))
+
+    def receive(self, timeout: float | None) -> str | None:
+        return None
+
+    def close(self, code: int = 1000, reason: str = "") -> None:
+        self.closed = (code, reason)
+
+    def frames(self) -> list[dict[str, Any]]:
+        gevent.idle()  # let the outbox greenlet flush
+        return [m for m in self.sent if m["t"] == "f"]
+
+
+@pytest.fixture
+def app() -> Flask:
+    app = Flask(__name__)
+    app.config.update(SECRET_KEY="unit", FLASKUI_HISTORY_MAX_FRAMES=3)
+    app.register_blueprint(flaskui.Blueprint("pages", __name__))
+    return app
+
+
+@pytest.fixture
+def client(app: Flask) -> Iterator[Client]:
+    with app.app_context():
+        client = Client(Runtime.of(app), browser_id="b")
+        Runtime.of(app).clients.add(client)
+        yield client
+        client.delete()
+
+
+def connect(client: Client, last: int = 0) -> MemoryTransport:
+    transport = MemoryTransport()
+    client.outbox.start_recording()
+    client.handle_handshake(transport, "tab", last)
+    return transport
+
+
+def test_changes_are_coalesced_into_one_update(client: Client) -> None:
+    with client.ui_context():
+        label = ui.label("a")
+    transport = connect(client)
+    for text in "bcd":
+        label.text = text
+    label.classes("x")
+    label.props["title"] = "t"
+    label.props["title"] = "u"
+    (frame,) = transport.frames()
+    assert frame["ops"] == [["u", label.id, {"text": "d", "classes": ["x"], "props": {"title": "u"}}]]
+
+
+def test_removed_prop_is_sent_as_unset(client: Client) -> None:
+    with client.ui_context():
+        button = ui.button("b")
+    transport = connect(client)
+    button.props(remove="no-caps")
+    assert transport.frames()[0]["ops"] == [["u", button.id, {"unset": ["no-caps"]}]]
+
+
+def test_new_subtree_is_one_insert_with_current_state(client: Client) -> None:
+    transport = connect(client)
+    with client.ui_context():
+        with ui.card() as card:
+            inner = ui.label("first")
+        inner.text = "second"
+    (frame,) = transport.frames()
+    assert frame["ops"] == [["a", client.content.id, None, card.id, {
+        str(card.id): {"tag": "q-card", "classes": ["flaskui-card"], "children": [inner.id]},
+        str(inner.id): {"tag": "div", "text": "second"},
+    }]]
+
+
+def test_element_created_and_deleted_in_one_window_sends_nothing(client: Client) -> None:
+    transport = connect(client)
+    with client.ui_context():
+        ui.label("ghost").delete()
+    assert transport.frames() == []
+
+
+def test_move_between_parents_and_clear(client: Client) -> None:
+    with client.ui_context():
+        left, right = ui.column(), ui.column()
+        with left:
+            a = ui.label("a")
+            b = ui.label("b")
+    transport = connect(client)
+    a.move(right)
+    left.clear()
+    (frame,) = transport.frames()
+    assert frame["ops"] == [["m", a.id, right.id, None], ["d", left.id, b.id]]
+    assert b.id not in client.elements
+
+
+def test_reorder_moves_the_fewest_elements(client: Client) -> None:
+    with client.ui_context():
+        with ui.column() as column:
+            labels = [ui.label(str(i)) for i in range(6)]
+    transport = connect(client)
+    labels[5].move(column, 0)
+    labels[2].move(column, 6)
+    ops = transport.frames()[0]["ops"]
+    assert sorted(op[1] for op in ops) == sorted([labels[5].id, labels[2].id])
+
+
+def test_longest_kept_order() -> None:
+    assert _longest_kept_order([1, 2, 3, 4], [4, 1, 2, 3]) == {1, 2, 3}
+    assert _longest_kept_order([1, 2, 3], [3, 2, 1]) in ({1}, {2}, {3})
+    assert _longest_kept_order([], []) == set()
+
+
+def test_message_cuts_the_changes_before_it(client: Client) -> None:
+    with client.ui_context():
+        label = ui.label("a")
+    transport = connect(client)
+    with client.ui_context():
+        label.text = "b"
+        ui.notify("n")
+        label.text = "c"
+    (frame,) = transport.frames()
+    assert [op[0] for op in frame["ops"]] == ["u", "n", "u"]
+
+
+def test_frames_are_numbered_and_replayed_from_history(client: Client) -> None:
+    with client.ui_context():
+        label = ui.label("0")
+    first = connect(client)
+    for i in range(1, 4):
+        label.text = str(i)
+        first.frames()
+    assert [f["id"] for f in first.frames()] == [1, 2, 3]
+    client.handle_disconnect(first)
+    label.text = "4"
+    gevent.idle()
+    second = MemoryTransport()
+    client.handle_handshake(second, "tab", 2)
+    assert second.sent[0] == {"t": "hi", "frame": 4}
+    assert [m["id"] for m in second.sent[1:]] == [3, 4]
+
+
+def test_gap_older_than_history_gets_snapshot(client: Client) -> None:
+    with client.ui_context():
+        label = ui.label("0")
+    first = connect(client)
+    for i in range(1, 6):
+        label.text = str(i)
+        first.frames()
+    second = MemoryTransport()
+    client.handle_handshake(second, "tab", 1)
+    snapshot = second.sent[1]
+    assert snapshot["t"] == "snap" and snapshot["id"] == 5
+    assert snapshot["elements"][str(label.id)]["text"] == "5"
+    assert first.closed == (1000, "replaced by a newer connection of this tab")
+
+
+def test_other_tab_cannot_take_a_connected_client(client: Client) -> None:
+    connect(client)
+    with pytest.raises(Refused, match="another tab"):
+        client.handle_handshake(MemoryTransport(), "other-tab", 0)
+
+
+def test_unknown_element_and_listener_are_refused(client: Client) -> None:
+    with client.ui_context():
+        button = ui.button("b", on_click=lambda: None)
+    with pytest.raises(Refused, match="unknown element 99"):
+        client.handle_event(99, "1", [])
+    with pytest.raises(Refused, match="unknown listener"):
+        client.handle_event(button.id, "nope", [])
+
+
+def test_event_backlog_is_bounded(app: Flask) -> None:
+    app.config.update(FLASKUI_MAX_RUNNING_HANDLERS=1, FLASKUI_MAX_PENDING_EVENTS=2)
+    with app.app_context():
+        client = Client(Runtime.of(app), browser_id="b")
+        with client.ui_context():
+            button = ui.button("b", on_click=lambda: gevent.sleep(10))
+        listener = next(iter(button.listeners))
+        for _ in range(3):
+            client.handle_event(button.id, listener, [])
+        with pytest.raises(Refused, match="too many pending events"):
+            client.handle_event(button.id, listener, [])
+        client.delete()
+
+
+def test_javascript_result_error_and_timeout(client: Client) -> None:
+    transport = connect(client)
+    with client.ui_context():
+        ok = ui.run_javascript("1 + 1")
+        failing = ui.run_javascript("x")
+        silent = ui.run_javascript("never")
+    ops = transport.frames()[0]["ops"]
+    assert ops == [["js", ok.id, "1 + 1"], ["js", failing.id, "x"], ["js", silent.id, "never"]]
+    client.handle_javascript_response(ok.id, True, 2)
+    client.handle_javascript_response(failing.id, False, "ReferenceError: x is not defined")
+    assert ok.result() == 2
+    with pytest.raises(JavaScriptError, match="ReferenceError: x is not defined"):
+        failing.result()
+    with pytest.raises(TimeoutError, match="no reply"):
+        silent.result(timeout=0.01)
+    with pytest.raises(Refused, match="unknown JavaScript request"):
+        client.handle_javascript_response(ok.id, True, 3)
+
+
+def test_deleted_client_fails_pending_javascript_and_stops_timers(client: Client) -> None:
+    connect(client)
+    ticks: list[int] = []
+    with client.ui_context():
+        request = ui.run_javascript("1")
+        timer = ui.timer(0.001, lambda: ticks.append(1))
+    client.delete()
+    with pytest.raises(TimeoutError, match="deleted"):
+        request.result()
+    assert timer.deleted and timer._greenlet.dead
+
+
+def test_disconnected_client_is_deleted_after_the_reconnect_window(app: Flask) -> None:
+    app.config["FLASKUI_RECONNECT_TIMEOUT"] = 0.01
+    with app.app_context():
+        client = Client(Runtime.of(app), browser_id="b")
+        Runtime.of(app).clients.add(client)
+        transport = connect(client)
+        client.handle_disconnect(transport)
+        deleted = gevent.event.Event()
+        client.on_delete(deleted.set)
+        assert deleted.wait(5)
+        assert Runtime.of(app).clients.get(client.id) is None
+
+
+def test_never_connected_client_is_pruned(app: Flask) -> None:
+    app.config["FLASKUI_PRUNE_TIMEOUT"] = 0.01
+    with app.app_context():
+        client = Client(Runtime.of(app), browser_id="b")
+        Runtime.of(app).clients.add(client)
+        deleted = gevent.event.Event()
+        client.on_delete(deleted.set)
+        client.schedule_prune()
+        assert deleted.wait(5) and client.deleted
