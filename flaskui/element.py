@@ -195,12 +195,19 @@ class Element:
         tag: an HTML tag (``"div"``), a Quasar component (``"q-chip"``) or a registered component.
         text: text shown as the element's first content.
 
-    Use it as a context manager to put elements inside it. ``props``, ``classes`` and ``style``
+    Use it as a context manager to put elements inside it; they belong to this element's page
+    even when another tab's handler creates them (a chat adding a line to every open tab).
+    ``props``, ``classes`` and ``style``
     are live containers (see ``Props``, ``Classes``, ``Style``); ``on`` adds event listeners.
     """
 
+    deleted: bool
+
     def __init__(self, tag: str = "div", *, text: str | None = None, _root_of: Client | None = None) -> None:
-        client = _root_of or context.current_client()
+        parent = None if _root_of is not None else context.current_parent()
+        if parent is not None and parent.deleted:
+            raise RuntimeError(f"cannot add an element to deleted {parent!r}")
+        client = _root_of or parent.client  # type: ignore[union-attr]
         self.client: Client = client
         self.id: int = client._register(self)
         self.tag = tag
@@ -212,11 +219,9 @@ class Element:
         self.parent: Element | None = None
         self.children: list[Element] = []
         self.listeners: dict[str, Listener] = {}
+        self.markers: set[str] = set()
         self.deleted = False
-        if _root_of is None:
-            parent = context.current_parent()
-            if parent.client is not client:
-                raise RuntimeError("an element cannot be created inside another client's element")
+        if parent is not None:
             parent._insert_child(self, len(parent.children))
 
     # -- state -------------------------------------------------------------------------------
@@ -246,6 +251,11 @@ class Element:
             self._changed(field)
         for key in self.props:
             self._changed_prop(key)
+
+    def mark(self: E, *markers: str) -> E:
+        """Tag the element with names that tests find it by: ``user.find(marker="save")``."""
+        self.markers.update(markers)
+        return self
 
     # -- events ------------------------------------------------------------------------------
     def on(

@@ -159,6 +159,10 @@ def add_browser_pages(app: Flask) -> None:
 
         ui.button("drop", on_click=drop_connection)
 
+    @pages.page("/elsewhere")
+    def elsewhere() -> None:
+        ui.label("arrived")
+
     @pages.page("/js")
     def js() -> None:
         result = ui.label("")
@@ -171,5 +175,47 @@ def add_browser_pages(app: Flask) -> None:
 
         ui.button("value", on_click=lambda: run("document.title + ' ' + (6 * 7)"))
         ui.button("error", on_click=lambda: run("undefinedFunction()"))
+
+    app.register_blueprint(pages)
+
+
+def add_user_pages(app: Flask) -> None:
+    """Pages the simulated-user tests drive."""
+    pages = flaskui.Blueprint("user_pages", __name__)
+    messages: list[str] = []
+    listeners: list[Any] = []
+
+    @pages.page("/chat")
+    def chat() -> None:
+        log = ui.column().mark("log")
+        for text in messages:
+            with log:
+                ui.label(text)
+
+        def show(text: str) -> None:
+            with log:
+                ui.label(text)
+
+        listeners.append(show)
+        ui.context.client.on_delete(lambda: listeners.remove(show))
+        entry = ui.input("Message")
+
+        def send() -> None:
+            messages.append(entry.value)
+            for listener in list(listeners):
+                listener(entry.value)
+            entry.value = ""
+
+        ui.button("Send", on_click=send).mark("send")
+
+    @pages.page("/misc")
+    def misc() -> None:
+        ui.button("notify", on_click=lambda: ui.notify("saved"))
+        ui.button("go", on_click=lambda: ui.navigate.to("/elsewhere"))
+        answer = ui.label("")
+        ui.button("size", on_click=lambda: setattr(answer, "text", str(ui.run_javascript("innerWidth").result())))
+        later = ui.label("")
+        ui.timer(0.01, lambda: setattr(later, "text", "timer fired"), once=True)
+        ui.label("secret").delete()
 
     app.register_blueprint(pages)

@@ -1,56 +1,76 @@
-"""The real thing: Debian's chromium driving pages served by the gevent server."""
+"""The real thing: Debian's chromium driving pages served by the gevent server (``screen`` fixture)."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
+
+from flaskui.testing import Screen
 
 pytestmark = pytest.mark.browser
 
 
-def test_click_changes_the_label(page: Page) -> None:
-    page.goto("/")
-    expect(page.get_by_text("Click")).to_be_visible()
-    page.get_by_text("Click").click()
-    page.get_by_text("Click").click()
-    expect(page.locator("#f1")).to_have_text("2")
+def test_click_changes_the_label(screen: Screen) -> None:
+    screen.open("/")
+    screen.click("Click")
+    screen.click("Click")
+    expect(screen.page.locator("#f1")).to_have_text("2")
 
 
-def test_typing_round_trips_without_lost_characters(page: Page) -> None:
-    page.goto("/")
-    field = page.get_by_label("Name")
+def test_typing_round_trips_without_lost_characters(screen: Screen) -> None:
+    screen.open("/")
     text = "The quick brown fox jumps over the lazy dog 0123456789"
-    field.press_sequentially(text, delay=5)
-    expect(page.locator("#f3")).to_have_text(text)
-    expect(field).to_have_value(text)
+    screen.page.get_by_label("Name").press_sequentially(text, delay=5)
+    expect(screen.page.locator("#f3")).to_have_text(text)
+    expect(screen.page.get_by_label("Name")).to_have_value(text)
 
 
-def test_checkbox_value_reaches_the_server(page: Page, app) -> None:  # type: ignore[no-untyped-def]
-    page.goto("/")
-    page.get_by_text("Agree").click()
-    expect(page.locator(".q-checkbox[aria-checked=true]")).to_be_visible()
+def test_checkbox_value_reaches_the_server(screen: Screen) -> None:
+    screen.open("/")
+    screen.click("Agree")
+    expect(screen.page.locator(".q-checkbox[aria-checked=true]")).to_be_visible()
+    screen.wait_for_idle()
+    (client,) = list(screen.server.app.extensions["flaskui"].clients)
+    assert [e.value for e in client.elements.values() if e.tag == "q-checkbox"] == [True]
 
 
-def test_dropped_connection_resumes_without_reload_and_shows_missed_update(page: Page) -> None:
-    page.goto("/drop")
-    expect(page.get_by_text("connected")).to_be_visible()
-    page.evaluate("window.loadedOnce = true")
-    page.get_by_text("drop").click()
-    expect(page.locator("#f1")).to_have_text("changed while down")
-    expect(page.locator("#flaskui-reconnecting")).to_be_hidden()
-    assert page.evaluate("window.loadedOnce") is True, "the page must not have reloaded"
+def test_dropped_connection_resumes_without_reload_and_shows_missed_update(screen: Screen) -> None:
+    screen.open("/drop")
+    screen.page.evaluate("window.loadedOnce = true")
+    screen.click("drop")
+    expect(screen.page.locator("#f1")).to_have_text("changed while down")
+    expect(screen.page.locator("#flaskui-reconnecting")).to_be_hidden()
+    assert screen.page.evaluate("window.loadedOnce") is True, "the page must not have reloaded"
 
 
-def test_run_javascript_returns_a_value_and_raises_on_error(page: Page) -> None:
-    page.goto("/js")
-    page.get_by_text("value").click()
-    expect(page.locator("#f1")).to_have_text("'flaskui 42'")
-    page.get_by_text("error").click()
-    expect(page.locator("#f1")).to_have_text("JavaScriptError: ReferenceError: undefinedFunction is not defined")
+def test_run_javascript_returns_a_value_and_raises_on_error(screen: Screen) -> None:
+    screen.open("/js")
+    screen.click("value")
+    screen.should_contain("'flaskui 42'")
+    screen.click("error")
+    screen.should_contain("JavaScriptError: ReferenceError: undefinedFunction is not defined")
 
 
-def test_reconnect_indicator_shows_while_the_server_is_gone(page: Page, live) -> None:  # type: ignore[no-untyped-def]
-    page.goto("/")
-    expect(page.get_by_text("Click")).to_be_visible()
-    page.wait_for_function("window.flaskui.connected")
-    live.stop()
-    expect(page.locator("#flaskui-reconnecting")).to_be_visible()
+def test_reconnect_indicator_shows_while_the_server_is_gone(screen: Screen) -> None:
+    screen.open("/")
+    screen.server.stop()
+    expect(screen.page.locator("#flaskui-reconnecting")).to_be_visible()
+
+
+def test_notification_and_navigation(screen: Screen) -> None:
+    screen.open("/misc")
+    screen.click("notify")
+    screen.should_contain("saved")
+    screen.click("go")
+    screen.page.wait_for_url("**/elsewhere")
+    screen.should_contain("arrived")
+
+
+def test_gap_in_frame_ids_is_answered_with_a_snapshot(screen: Screen) -> None:
+    screen.open("/")
+    client = next(iter(screen.server.app.extensions["flaskui"].clients))
+    outbox = client.outbox
+    outbox.frame_id += 5  # the next frame skips ids, as if frames were lost on the way
+    screen.click("Click")
+    expect(screen.page.locator("#f1")).to_have_text("1")
+    screen.wait_for_idle()
+    assert screen.page.evaluate("window.flaskui.lastFrame") == outbox.frame_id

@@ -1,5 +1,9 @@
-"""Testing tools for flaskui apps: a live server and a protocol-level client."""
+"""Testing flaskui apps: a simulated ``User``, a real-browser ``Screen``, a live server and a
+protocol-level client. The pytest plugin (``flaskui.testing.plugin``) provides them as fixtures.
+"""
 from .live_server import LiveServer
 from .protocol_client import ProtocolClient
+from .screen import Screen
+from .user import User, UserInteraction
 
-__all__ = ["LiveServer", "ProtocolClient"]
+__all__ = ["LiveServer", "ProtocolClient", "Screen", "User", "UserInteraction"]
