@@ -16,10 +16,11 @@ import json
 import re
 import time
 import urllib.request
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 from urllib.parse import urlsplit
 
-import websocket
+if TYPE_CHECKING:
+    import websocket
 
 _STATE = re.compile(r'<script type="application/json" id="flaskui-state">(.*?)</script>', re.S)
 
@@ -71,6 +72,8 @@ class ProtocolClient:
     def connect(self, *, origin: str | None = None, cookie: str | None = None, client_id: str | None = None,
                 last: int | None = None, handshake: bool = True) -> dict[str, Any] | None:
         """Open the websocket and (by default) handshake; returns the ``hi`` message."""
+        import websocket  # websocket-client: the ``testing`` extra
+
         host = urlsplit(self.base_url).netloc
         self.ws = websocket.create_connection(
             f"ws://{host}{self.state['ws']}", timeout=10,
@@ -121,6 +124,8 @@ class ProtocolClient:
 
     def close_code(self, timeout: float = 5.0) -> int:
         """Read until the server closes; the close code it sent."""
+        import websocket
+
         assert self.ws is not None
         self.ws.settimeout(timeout)
         while True:

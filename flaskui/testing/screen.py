@@ -94,8 +94,9 @@ class Screen:
         expect(self.page.get_by_text(text)).to_have_count(0, timeout=self.timeout * 1000)
 
     def click(self, text: str) -> None:
-        """Click the element showing ``text``."""
-        self.page.get_by_text(text, exact=True).first.click()
+        """Click the element showing ``text`` (or the button named ``text``, whatever its icon)."""
+        by_text = self.page.get_by_text(text, exact=True)
+        self.page.get_by_role("button", name=text, exact=True).or_(by_text).first.click()
 
     def type(self, text: str, *, into: str | None = None) -> None:
         """Type ``text`` key by key into the field labelled ``into`` (default: the focused one)."""

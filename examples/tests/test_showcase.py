@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import pytest
+
+from flaskui import ui
+from flaskui.testing import Screen, User
+
+EXAMPLE = "showcase"
+
+
+def test_every_card_works(user: User) -> None:
+    user.javascript_rules[r"innerWidth"] = 1024
+    user.open("/")
+    user.find("Click me").click()
+    user.should_see("1")
+    user.find("Your name").type("Ada")
+    user.should_see("Hello, Ada!")
+    user.find("Toggle from the server").click()
+    assert user.find(kind=ui.checkbox).elements[0].value is True
+    user.find("Notify").click()
+    user.find("Ask the browser").click()
+    user.should_see("the window is 1024 px wide")
+    assert "Hello from the server" in user.notifications
+    assert "checked: True" in user.notifications
+
+
+def test_hello_page_navigates_back(user: User) -> None:
+    user.open("/hello")
+    user.find("Back").click()
+    assert user.navigation == ["/"]
+
+
+@pytest.mark.browser
+def test_showcase_in_a_browser(screen: Screen) -> None:
+    screen.open("/")
+    screen.click("Click me")
+    screen.type("Grace", into="Your name")
+    screen.should_contain("Hello, Grace!")
+    screen.click("Ask the browser")
+    screen.should_contain("px wide")
+    screen.shot("showcase")
