@@ -250,3 +250,17 @@ def test_exception_in_the_route_closes_only_that_socket_with_1011(
     assert victim.close_code() == 1011
     bystander.click(bystander.find_text("Click"))
     bystander.wait_for(lambda: "1" in bystander.texts())
+
+
+def test_keepalive_pings_are_answered_and_the_socket_stays_up() -> None:
+    with LiveServer(create_app(FLASKUI_PING_INTERVAL=0.05)) as server:
+        page = ProtocolClient(server.url).open("/")
+        page.connect()
+        assert page.ws is not None
+        pings = 0
+        page.ws.settimeout(5)
+        while pings < 3:  # websocket-client answers each ping with a pong by itself
+            opcode, _ = page.ws.recv_data(control_frame=True)
+            pings += opcode == 0x9
+        page.click(page.find_text("Click"))
+        page.wait_for(lambda: "1" in page.texts())
