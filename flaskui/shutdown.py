@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import signal
-import threading
 from types import FrameType
 from typing import Any, Protocol
 
@@ -44,9 +43,8 @@ def close_all(owner: object | None = None) -> None:
 
 def _install() -> None:
     global _installed_in_pid
-    if _installed_in_pid == os.getpid() or threading.current_thread() is not threading.main_thread():
+    if _installed_in_pid == os.getpid():
         return
-    _installed_in_pid = os.getpid()
     for number in (signal.SIGTERM, signal.SIGINT):
         previous = signal.getsignal(number)
         if callable(previous):  # a server's own handler (gunicorn's); never replace a default
@@ -55,4 +53,8 @@ def _install() -> None:
                 gevent.spawn(close_all)
                 previous(signum, frame)
 
-            signal.signal(number, handler)
+            try:
+                signal.signal(number, handler)
+            except ValueError:  # not the process's main OS thread (a test's server thread)
+                return
+    _installed_in_pid = os.getpid()
