@@ -25,12 +25,26 @@ _TYPES = {".js": "text/javascript", ".mjs": "text/javascript", ".woff2": "font/w
 _YEAR = 365 * 24 * 3600
 
 
-class _File:
+class StaticFile:
+    """A file held in memory, raw and (if compressible) gzipped, served with ETag and nosniff."""
+
     def __init__(self, path: Path) -> None:
         self.data = path.read_bytes()
         self.etag = hashlib.sha1(self.data).hexdigest()[:16]
         self.mimetype = _TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         self.gzipped = gzip.compress(self.data, 6, mtime=0) if path.suffix in _COMPRESSIBLE else None
+
+    def response(self, immutable: bool) -> ResponseBase:
+        """The file for the current request: gzipped if accepted; cached forever if ``immutable``."""
+        use_gzip = self.gzipped is not None and "gzip" in request.headers.get("Accept-Encoding", "")
+        response = Response(self.gzipped if use_gzip else self.data, mimetype=self.mimetype)
+        if use_gzip:
+            response.headers["Content-Encoding"] = "gzip"
+        response.headers["Vary"] = "Accept-Encoding"
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Cache-Control"] = f"public, max-age={_YEAR}, immutable" if immutable else "public, max-age=60"
+        response.set_etag(self.etag + ("-gz" if use_gzip else ""))
+        return response.make_conditional(request)
 
 
 class Assets:
@@ -39,7 +53,7 @@ class Assets:
     def __init__(self, folder: Path = STATIC_FOLDER, endpoint: str = "_flaskui.asset") -> None:
         self.folder = folder
         self.endpoint = endpoint
-        self._files: dict[str, _File] = {}
+        self._files: dict[str, StaticFile] = {}
 
     @cached_property
     def version(self) -> str:
@@ -57,27 +71,15 @@ class Assets:
         """The versioned folder URL, for relative imports between ES modules."""
         return self.url("_").rsplit("/", 1)[0]
 
-    def _file(self, filename: str) -> _File:
+    def _file(self, filename: str) -> StaticFile:
         cached = self._files.get(filename)
         if cached is None:
             path = safe_join(os.fspath(self.folder), filename)
             if path is None or not os.path.isfile(path):
                 abort(404)
-            cached = self._files[filename] = _File(Path(path))
+            cached = self._files[filename] = StaticFile(Path(path))
         return cached
 
     def response(self, version: str, filename: str) -> ResponseBase:
         """Serve one asset; an outdated version is served with a short cache, not immutably."""
-        file = self._file(filename)
-        use_gzip = file.gzipped is not None and "gzip" in request.headers.get("Accept-Encoding", "")
-        response = Response(file.gzipped if use_gzip else file.data, mimetype=file.mimetype)
-        if use_gzip:
-            response.headers["Content-Encoding"] = "gzip"
-        response.headers["Vary"] = "Accept-Encoding"
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        if version == self.version:
-            response.headers["Cache-Control"] = f"public, max-age={_YEAR}, immutable"
-        else:
-            response.headers["Cache-Control"] = "public, max-age=60"
-        response.set_etag(file.etag + ("-gz" if use_gzip else ""))
-        return response.make_conditional(request)
+        return self._file(filename).response(immutable=version == self.version)

@@ -26,6 +26,7 @@ from .javascript import JavaScriptRequest, JavaScriptRequests
 from .outbox import Outbox, Transport
 
 if TYPE_CHECKING:
+    from .components import Component
     from .runtime import Runtime
 
 
@@ -38,7 +39,8 @@ class Client:
 
     Attributes:
         id: unguessable id that the page's handshake presents.
-        content: the page's root element; ``ui.*`` calls in the page function build into it.
+        layout: the root element (a Quasar layout holding header, drawers, footer and the page).
+        content: the page's main column; ``ui.*`` calls in the page function build into it.
         elements: every live element of the page by id.
         title: the page title.
     """
@@ -64,7 +66,14 @@ class Client:
         self._connect_handlers: list[Callable[..., Any]] = []
         self._disconnect_handlers: list[Callable[..., Any]] = []
         self._delete_handlers: list[Callable[..., Any]] = []
-        self.content = Element("div", _root_of=self)
+        self.core_url = "/_flaskui"
+        self.components: dict[str, Component] = {}
+        self.layout = Element("q-layout", _root_of=self)
+        self.layout.props["view"] = "hHh lpr fFf"
+        with self.layout:
+            with Element("q-page-container"):
+                with Element("q-page"):
+                    self.content = Element("div")
         self.content.classes("flaskui-content")
 
     # -- elements ---------------------------------------------------------------------------------
@@ -74,6 +83,13 @@ class Client:
         self.elements[element_id] = element
         self.outbox.element_created(element_id)
         return element_id
+
+    def _use_component(self, component: Component) -> None:
+        """Make sure the tab loads ``component`` before it renders an element that uses it."""
+        if component.name not in self.components:
+            self.components[component.name] = component
+            if self.outbox.recording:
+                self.outbox.enqueue_message(["c", {component.name: component.url(self.core_url)}])
 
     def _unregister(self, element: Element) -> None:
         self.elements.pop(element.id, None)

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     from .element import Element
 
 _client: contextvars.ContextVar[Client | None] = contextvars.ContextVar("flaskui_client", default=None)
-_parents: contextvars.ContextVar[tuple[Element, ...]] = contextvars.ContextVar("flaskui_parents", default=())
+_parents: contextvars.ContextVar[tuple[tuple[Element, str], ...]] = contextvars.ContextVar(
+    "flaskui_parents", default=()
+)
 
 
 def current_client() -> Client:
@@ -35,10 +37,10 @@ def current_client() -> Client:
     return client
 
 
-def current_parent() -> Element:
-    """The element that new elements are appended to."""
+def current_parent() -> tuple[Element, str]:
+    """The element that new elements are appended to, and the slot of it they go into."""
     parents = _parents.get()
-    return parents[-1] if parents else current_client().content
+    return parents[-1] if parents else (current_client().content, "default")
 
 
 @contextmanager
@@ -54,9 +56,9 @@ def client_context(client: Client) -> Iterator[None]:
 
 
 @contextmanager
-def parent_context(element: Element) -> Iterator[None]:
-    """Append elements created inside the block to ``element``."""
-    token = _parents.set(_parents.get() + (element,))
+def parent_context(element: Element, slot: str = "default") -> Iterator[None]:
+    """Append elements created inside the block to ``element`` (into its slot ``slot``)."""
+    token = _parents.set(_parents.get() + ((element, slot),))
     try:
         yield
     finally:

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import os
 from typing import Any
+from urllib.parse import urlsplit
 
 import click
 
 import flask
-from flask import Flask, jsonify
+from flask import Flask, jsonify, url_for
 
+from . import components
 from .assets import Assets
 from .runtime import Runtime
 from .websocket import websocket_view
@@ -24,6 +26,11 @@ _ASSETS = Assets()
 def assets_of(runtime: Runtime) -> Assets:
     """The framework assets (one set per process; their URLs come from the app's routes)."""
     return _ASSETS
+
+
+def core_url() -> str:
+    """The path of the core routes for this request, e.g. ``/mount/shop/_flaskui``."""
+    return urlsplit(url_for("_flaskui.health")).path.rsplit("/", 1)[0]
 
 
 def _health() -> Any:
@@ -55,5 +62,6 @@ def install(app: Flask, url_prefix: str | None) -> Runtime:
     core.add_url_rule("/_flaskui/static/<version>/<path:filename>", "asset", _ASSETS.response)
     core.add_url_rule("/_flaskui/ws", "websocket", websocket_view, websocket=True)
     core.add_url_rule("/_flaskui/health", "health", _health)
+    core.add_url_rule("/_flaskui/components/<key>/<path:filename>", "component", components.serve)
     app.register_blueprint(core, url_prefix=url_prefix)
     return runtime

@@ -11,15 +11,19 @@ client's outbox, which sends it to the browser as a diff::
 """
 from __future__ import annotations
 
+import inspect
 import re
-from collections.abc import Iterator, MutableMapping, MutableSequence
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from collections.abc import Iterable, Iterator, MutableMapping, MutableSequence, Sequence
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, overload
 
-from . import context
+from . import components, context
 from .events import Handler, Listener
 
 if TYPE_CHECKING:
     from .client import Client
+    from .components import Component
 
 E = TypeVar("E", bound="Element")
 
@@ -202,25 +206,39 @@ class Element:
     """
 
     deleted: bool
+    #: The Vue component this element class renders with (see ``flaskui.components``).
+    component: ClassVar[Component | None] = None
 
-    def __init__(self, tag: str = "div", *, text: str | None = None, _root_of: Client | None = None) -> None:
-        parent = None if _root_of is not None else context.current_parent()
+    def __init_subclass__(cls, *, component: str | None = None, dependencies: Iterable[str] = (),
+                          **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if component is not None:
+            folder = Path(inspect.getfile(cls)).parent
+            name = "flaskui-" + re.sub(r"[^a-z0-9]+", "-", f"{cls.__module__}-{cls.__name__}".lower()).strip("-")
+            cls.component = components.register(name, folder / component, [folder / d for d in dependencies])
+
+    def __init__(self, tag: str | None = None, *, text: str | None = None, _root_of: Client | None = None) -> None:
+        parent, slot = (None, "default") if _root_of is not None else context.current_parent()
         if parent is not None and parent.deleted:
             raise RuntimeError(f"cannot add an element to deleted {parent!r}")
         client = _root_of or parent.client  # type: ignore[union-attr]
         self.client: Client = client
         self.id: int = client._register(self)
-        self.tag = tag
+        self.tag = tag or (self.component.name if self.component else "div")
         self._text = text
         self.props = Props(self)
         self.classes = Classes(self)
         self.style = Style(self)
-        self.slot = "default"
+        self.slot = slot
+        self._visible = True
         self.parent: Element | None = None
         self.children: list[Element] = []
         self.listeners: dict[str, Listener] = {}
         self.markers: set[str] = set()
         self.deleted = False
+        self._scopes: list[AbstractContextManager[None]] = []
+        if self.component is not None:
+            client._use_component(self.component)
         if parent is not None:
             parent._insert_child(self, len(parent.children))
 
@@ -237,6 +255,22 @@ class Element:
             self._text = value
             self._changed("text")
 
+    @property
+    def visible(self) -> bool:
+        """Whether the element is shown; assigning False hides it (it stays in the page)."""
+        return self._visible
+
+    @visible.setter
+    def visible(self, value: bool) -> None:
+        if bool(value) != self._visible:
+            self._visible = bool(value)
+            self._changed("hidden")
+
+    def set_visibility(self: E, visible: bool) -> E:
+        """Show or hide the element; returns it, for chaining."""
+        self.visible = visible
+        return self
+
     def _changed(self, field: str) -> None:
         if not self.deleted:
             self.client.outbox.element_changed(self, field)
@@ -247,7 +281,7 @@ class Element:
 
     def update(self) -> None:
         """Send the whole element again (after mutating a prop's list or dict in place)."""
-        for field in ("text", "classes", "style", "events"):
+        for field in ("text", "classes", "style", "events", "hidden"):
             self._changed(field)
         for key in self.props:
             self._changed_prop(key)
@@ -288,12 +322,40 @@ class Element:
 
     # -- tree ----------------------------------------------------------------------------------
     def __enter__(self: E) -> E:
-        self._parent_scope = context.parent_context(self)
-        self._parent_scope.__enter__()
+        scope = context.parent_context(self)
+        self._scopes.append(scope)
+        scope.__enter__()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._parent_scope.__exit__(None, None, None)
+        self._scopes.pop().__exit__(None, None, None)
+
+    def add_slot(self, name: str) -> AbstractContextManager[None]:
+        """Build into the component's slot ``name``: ``with card.add_slot("header"): ui.label("Title")``."""
+        return context.parent_context(self, name)
+
+    # -- nested props: sent as small patches, not as the whole prop -------------------------------------
+    def _prop_target(self, path: Sequence[str | int]) -> Any:
+        target: Any = self.props._data
+        for key in path:
+            target = target[key]
+        return target
+
+    def _should_patch(self) -> bool:
+        """Whether the browser already has this element (else its insertion carries the change)."""
+        return not self.deleted and self.client.outbox.has_sent(self.id)
+
+    def _splice(self, path: Sequence[str | int], start: int, delete_count: int, items: Sequence[Any]) -> None:
+        """Replace ``delete_count`` items at ``start`` of the list prop at ``path`` with ``items``."""
+        self._prop_target(path)[start:start + delete_count] = list(items)
+        if self._should_patch():
+            self.client.outbox.enqueue_message(["l", self.id, list(path), start, delete_count, list(items)])
+
+    def _set_path(self, path: Sequence[str | int], value: Any) -> None:
+        """Set one nested value of a prop, e.g. ``("rows", 5, "age")``."""
+        self._prop_target(path[:-1])[path[-1]] = value
+        if self._should_patch():
+            self.client.outbox.enqueue_message(["p", self.id, list(path), value])
 
     def __iter__(self) -> Iterator[Element]:
         return iter(list(self.children))
@@ -367,6 +429,8 @@ class Element:
             data["children"] = [child.id for child in self.children]
         if self.slot != "default":
             data["slot"] = self.slot
+        if not self._visible:
+            data["hidden"] = True
         if self.listeners:
             data["events"] = [listener.to_dict() for listener in self.listeners.values()]
         return data

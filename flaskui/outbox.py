@@ -126,6 +126,10 @@ class Outbox:
             self._old_children[parent] = [child.id for child in parent.children]
             self._wake.set()
 
+    def has_sent(self, element_id: int) -> bool:
+        """Whether the browser has (or will get before any later message) this element as it was."""
+        return self.recording and element_id not in self._created
+
     def enqueue_message(self, message: list[Any]) -> None:
         """Queue a message (``js``, ``n``, ``nav`` ...) after every change made so far."""
         self._cut()
@@ -137,12 +141,15 @@ class Outbox:
         """Turn the changes recorded so far into ops at the end of the queue."""
         if self._fields or self._props:
             self._queue.extend(self._update_ops())
+        emitted: set[int] = set()
         if self._old_children:
-            self._queue.extend(self._structure_ops())
+            self._queue.extend(self._structure_ops(emitted))
         self._fields.clear()
         self._props.clear()
         self._old_children.clear()
-        self._created.clear()
+        # A created element not yet in the tree (its parent is adding it) stays "created".
+        elements = self._client.elements
+        self._created = {i for i in self._created if i not in emitted and i in elements and elements[i].parent is None}
 
     def _update_ops(self) -> list[list[Any]]:
         ops = []
@@ -159,6 +166,8 @@ class Outbox:
                 patch["style"] = dict(element.style)
             if "events" in fields:
                 patch["events"] = [listener.to_dict() for listener in element.listeners.values()]
+            if "hidden" in fields:
+                patch["hidden"] = not element.visible
             changed = {}
             unset = []
             for key in self._props.get(element, ()):
@@ -173,7 +182,7 @@ class Outbox:
             ops.append(["u", element.id, patch])
         return ops
 
-    def _structure_ops(self) -> list[list[Any]]:
+    def _structure_ops(self, emitted: set[int]) -> list[list[Any]]:
         """Insertions and moves first (each placed before its already placed next sibling), removals last.
 
         The browser's store knows each element's parent, so a move or an insertion of an existing
@@ -194,7 +203,9 @@ class Outbox:
             before: int | None = None
             for child in reversed(new_children):
                 if child.id in self._created:
-                    placements.append(["a", parent.id, before, child.id, child.subtree_dict()])
+                    subtree = child.subtree_dict()
+                    emitted.update(subtree)
+                    placements.append(["a", parent.id, before, child.id, subtree])
                 elif child.id not in stable:
                     placements.append(["m", child.id, parent.id, before])
                 before = child.id
@@ -225,7 +236,7 @@ class Outbox:
 
     def snapshot(self) -> str:
         """The whole tree as one ``snap`` message at the current frame id."""
-        root = self._client.content
+        root = self._client.layout
         return dumps({"t": "snap", "id": self.frame_id, "root": root.id, "elements": root.subtree_dict()})
 
     def _send(self, payload: str) -> None:

@@ -17,7 +17,7 @@ from flask.typing import ResponseReturnValue
 
 from . import shell
 from .client import Client
-from .core import assets_of
+from .core import assets_of, core_url
 from .runtime import Runtime
 from .session import browser_id
 
@@ -44,6 +44,7 @@ def make_page_view(function: PageFunction, title: str | None) -> Callable[..., R
     def view(**view_args: Any) -> ResponseReturnValue:
         runtime = Runtime.of()
         client = Client(runtime, title=title or "flaskui", browser_id=browser_id())
+        client.core_url = core_url()
         greenlet = gevent.spawn(contextvars.copy_context().run, _build, client, function, view_args)
         client._page_released.wait()
         if greenlet.ready():

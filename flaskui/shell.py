@@ -27,8 +27,9 @@ def render(client: Client, assets: Assets) -> str:
     state = {
         "client": client.id,
         "frame": client.outbox.frame_id,
-        "root": client.content.id,
-        "elements": client.content.subtree_dict(),
+        "root": client.layout.id,
+        "elements": client.layout.subtree_dict(),
+        "components": {name: component.url(client.core_url) for name, component in client.components.items()},
         "ws": urlsplit(url_for("_flaskui.websocket")).path,
         "reconnect_timeout": client.runtime.settings.reconnect_timeout,
     }

@@ -159,6 +159,19 @@ def add_browser_pages(app: Flask) -> None:
 
         ui.button("drop", on_click=drop_connection)
 
+    @pages.page("/custom")
+    def custom() -> None:
+        from .components import Counter
+
+        ui.label("plain labels only")
+        ui.button("add counter", on_click=lambda: Counter(3))
+
+    @pages.page("/custom-now")
+    def custom_now() -> None:
+        from .components import Counter
+
+        Counter(7)
+
     @pages.page("/elsewhere")
     def elsewhere() -> None:
         ui.label("arrived")

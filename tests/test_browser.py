@@ -13,14 +13,14 @@ def test_click_changes_the_label(screen: Screen) -> None:
     screen.open("/")
     screen.click("Click")
     screen.click("Click")
-    expect(screen.page.locator("#f1")).to_have_text("2")
+    screen.should_contain("2")
 
 
 def test_typing_round_trips_without_lost_characters(screen: Screen) -> None:
     screen.open("/")
     text = "The quick brown fox jumps over the lazy dog 0123456789"
     screen.page.get_by_label("Name").press_sequentially(text, delay=5)
-    expect(screen.page.locator("#f3")).to_have_text(text)
+    screen.should_contain(text)
     expect(screen.page.get_by_label("Name")).to_have_value(text)
 
 
@@ -37,7 +37,7 @@ def test_dropped_connection_resumes_without_reload_and_shows_missed_update(scree
     screen.open("/drop")
     screen.page.evaluate("window.loadedOnce = true")
     screen.click("drop")
-    expect(screen.page.locator("#f1")).to_have_text("changed while down")
+    screen.should_contain("changed while down")
     expect(screen.page.locator("#flaskui-reconnecting")).to_be_hidden()
     assert screen.page.evaluate("window.loadedOnce") is True, "the page must not have reloaded"
 
@@ -71,6 +71,6 @@ def test_gap_in_frame_ids_is_answered_with_a_snapshot(screen: Screen) -> None:
     outbox = client.outbox
     outbox.frame_id += 5  # the next frame skips ids, as if frames were lost on the way
     screen.click("Click")
-    expect(screen.page.locator("#f1")).to_have_text("1")
+    screen.should_contain("1")
     screen.wait_for_idle()
     assert screen.page.evaluate("window.flaskui.lastFrame") == outbox.frame_id

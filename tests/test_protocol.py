@@ -161,8 +161,8 @@ def test_large_frame_arrives_intact(live: LiveServer) -> None:
     ("{not json", "malformed JSON"),
     ('{"t": "dance"}', "unknown message type 'dance'"),
     ('{"t": "ev", "el": 999, "l": "1", "args": []}', "unknown element 999"),
-    ('{"t": "ev", "el": 2, "l": "77", "args": []}', "unknown listener '77' of element 2"),
-    ('{"t": "ev", "el": 2, "l": "1", "args": [], "client": "other"}', "unexpected keys in 'ev' message: ['client']"),
+    ('{"t": "ev", "el": 5, "l": "77", "args": []}', "unknown listener '77' of element 5"),
+    ('{"t": "ev", "el": 5, "l": "1", "args": [], "client": "other"}', "unexpected keys in 'ev' message: ['client']"),
     ('{"t": "js", "id": 12345, "ok": true, "value": 1}', "unknown JavaScript request 12345"),
     ('[1, 2]', "a message must be a JSON object"),
 ])
@@ -212,7 +212,7 @@ def test_oversize_message_closes_with_1009() -> None:
     with LiveServer(create_app(FLASKUI_MAX_MESSAGE_SIZE=1000)) as server:
         page = ProtocolClient(server.url).open("/")
         page.connect()
-        page.send({"t": "ev", "el": 2, "l": "1", "args": ["x" * 5000]})
+        page.send({"t": "ev", "el": 5, "l": "1", "args": ["x" * 5000]})
         assert page.close_code() == 1009
         other = ProtocolClient(server.url).open("/")
         assert other.connect() == {"t": "hi", "frame": 0}

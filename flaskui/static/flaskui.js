@@ -1,4 +1,5 @@
 // Entry point: reads the page's initial state, mounts the UI and connects the websocket.
+import { loadComponents, loadScript, useRegistry } from './components.js';
 import { connect, isConnected } from './connection.js';
 import { handle, lastFrame, pendingCount, start } from './frames.js';
 import { runningCount } from './javascript.js';
@@ -9,13 +10,15 @@ const state = JSON.parse(document.getElementById('flaskui-state').textContent);
 
 // Classic scripts run before this module, so a page may already have set
 // window.flaskui = {components: {...}}; keep its registry.
-const components = window.flaskui?.components ?? {};
+const components = Vue.shallowReactive(window.flaskui?.components ?? {});
+useRegistry(components);
 
 const isIdle = () => isConnected() && pendingCount() === 0 && runningCount() === 0;
 
 window.getElement = id => document.getElementById('f' + id);
 window.flaskui = {
   components,
+  loadScript,
   store: {
     elements,
     get root() { return root.value; },
@@ -36,6 +39,7 @@ window.flaskui = {
   },
 };
 
+loadComponents(state.components);
 replaceAll(state);
 start(state.frame);
 mount('#flaskui-app', components);

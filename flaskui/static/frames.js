@@ -1,4 +1,5 @@
 // Server messages in order: frame id sequencing, resync on gaps, and applying ops.
+import { loadComponents } from './components.js';
 import { send } from './connection.js';
 import { runJs } from './javascript.js';
 import { applyOp, isElementOp, replaceAll } from './store.js';
@@ -17,6 +18,7 @@ export function start(initialFrame) {
 }
 
 const sideEffects = {
+  c: map => { loadComponents(map); },
   n: options => Quasar.Notify.create(options),
   nav: (url, newTab) => {
     if (newTab) window.open(url, '_blank');

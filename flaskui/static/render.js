@@ -1,5 +1,6 @@
 // Vue rendering: one component instance per element, keyed by element id, so a change to
 // one element re-renders that element alone.
+import { isLoading } from './components.js';
 import { listenerProps } from './events.js';
 import { elements, root } from './store.js';
 
@@ -12,6 +13,7 @@ const resolved = new Map();
 function resolveType(tag) {
   const custom = registry[tag];
   if (custom) return custom;
+  if (isLoading(tag)) return null; // its module is on the way; reading registry[tag] re-renders
   let type = resolved.get(tag);
   if (type === undefined) {
     type = resolveComponent(tag); // needs a rendering instance, hence resolved lazily here
@@ -26,9 +28,11 @@ function renderElement(id) {
   const el = elements.get(id);
   if (!el || el.tag === '') return null;
   const type = resolveType(el.tag);
+  if (type === null) return null;
   const data = { ...el.props, ...listenerProps(id, el.events) };
   if (el.classes.length) data.class = el.classes;
   if (Object.keys(el.style).length) data.style = el.style;
+  if (el.hidden) data.style = { ...el.style, display: 'none' };
   const text = el.text ?? null;
 
   if (typeof type === 'string') {

@@ -20,6 +20,7 @@ function normalize(raw) {
     style: raw.style ?? {},
     children: raw.children ?? [],
     slot: raw.slot ?? 'default',
+    hidden: raw.hidden ?? false,
     events: raw.events ?? [],
   });
 }
@@ -75,6 +76,16 @@ const ops = {
     if (fields.classes) el.classes = fields.classes;
     if (fields.style) el.style = fields.style;
     if (fields.events) el.events = fields.events;
+    if ('hidden' in fields) el.hidden = fields.hidden;
+  },
+  // Nested prop patches: a list splice or one value at a path (table rows, chart data).
+  l(id, path, start, deleteCount, items) {
+    const el = lookup(id, 'l');
+    if (el) resolvePath(el.props, path).splice(start, deleteCount, ...items);
+  },
+  p(id, path, value) {
+    const el = lookup(id, 'p');
+    if (el) resolvePath(el.props, path.slice(0, -1))[path[path.length - 1]] = value;
   },
   a(parentId, beforeId, childId, raws) {
     const parent = lookup(parentId, 'a');
@@ -97,6 +108,11 @@ const ops = {
     parents.set(childId, parentId);
   },
 };
+
+function resolvePath(target, path) {
+  for (const key of path) target = target[key];
+  return target;
+}
 
 // Positions are "before this already placed sibling" (null: at the end), never indexes.
 function place(parent, beforeId, childId) {

@@ -48,6 +48,7 @@ class ProtocolClient:
         self.javascript: list[list[Any]] = []
         self.notifications: list[dict[str, Any]] = []
         self.navigations: list[list[Any]] = []
+        self.components: dict[str, str] = {}
 
     # -- page --------------------------------------------------------------------------------------
     def open(self, path: str = "/") -> ProtocolClient:
@@ -59,6 +60,7 @@ class ProtocolClient:
             raise AssertionError(f"no flaskui state in the page at {path}")
         self.state = json.loads(match.group(1))
         self._load(self.state["root"], self.state["elements"], self.state["frame"])
+        self.components = dict(self.state["components"])
         return self
 
     @property
@@ -215,12 +217,18 @@ class ProtocolClient:
             for op in message["ops"]:
                 self._apply_op(op)
 
+    def _at(self, element_id: int, path: list[Any]) -> Any:
+        target = self.elements[element_id].setdefault("props", {})
+        for key in path:
+            target = target[key]
+        return target
+
     def _apply_op(self, op: list[Any]) -> None:
         kind = op[0]
         if kind == "u":
             element = self.elements[op[1]]
             patch = op[2]
-            for key in ("text", "classes", "style", "events"):
+            for key in ("text", "classes", "style", "events", "hidden"):
                 if key in patch:
                     element[key] = patch[key]
             element.setdefault("props", {}).update(patch.get("props", {}))
@@ -241,6 +249,14 @@ class ProtocolClient:
             _, parent, child = op
             self._detach(child)
             self._forget(child)
+        elif kind == "l":
+            _, element_id, path, start, delete_count, items = op
+            self._at(element_id, path)[start:start + delete_count] = items
+        elif kind == "p":
+            _, element_id, path, value = op
+            self._at(element_id, path[:-1])[path[-1]] = value
+        elif kind == "c":
+            self.components.update(op[1])
         elif kind == "js":
             self.javascript.append(op)
         elif kind == "n":

@@ -188,7 +188,7 @@ class User:
     def _elements(self) -> Iterator[Element]:
         if self.client is None:
             raise AssertionError("open a page first")
-        return self.client.content.descendants()
+        return self.client.layout.descendants()
 
     def _matches(self, element: Element, target: str | type[Element] | None, kind: type[Element] | None,
                  marker: str | None, content: str | None) -> bool:
@@ -256,7 +256,7 @@ class User:
             for child in element.children:
                 walk(child, depth + 1)
 
-        walk(self.client.content, 0)
+        walk(self.client.layout, 0)
         return "\n".join(lines)
 
 

@@ -1,0 +1,76 @@
+"""Vue components that elements bring along, served only to pages that use them.
+
+An element class names its component file (an ES module whose default export is a Vue component)
+and the files that file loads; only those declared files are reachable, under a URL that changes
+with their content::
+
+    class Counter(ui.element, component="counter.js", dependencies=["confetti.min.js"]):
+        def __init__(self, start: int = 0) -> None:
+            super().__init__()
+            self.props["value"] = start
+
+Inside ``counter.js``, load a declared file relative to the module:
+``await flaskui.loadScript(new URL("confetti.min.js", import.meta.url))``.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flask import abort
+from werkzeug.wrappers import Response
+
+from .assets import StaticFile
+
+_registry: dict[str, Component] = {}
+
+
+@dataclass
+class Component:
+    """A component file and its dependencies, served at ``{core}/components/<key>/<file name>``."""
+
+    name: str
+    files: dict[str, Path]
+    key: str = ""
+    _cache: dict[str, StaticFile] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        digest = hashlib.sha1()
+        for filename, path in sorted(self.files.items()):
+            digest.update(filename.encode() + b"\0" + path.read_bytes())
+        self.key = f"{self.name}-{digest.hexdigest()[:10]}"
+
+    @property
+    def entry(self) -> str:
+        """The component module's file name."""
+        return next(iter(self.files))
+
+    def url(self, core_url: str) -> str:
+        return f"{core_url}/components/{self.key}/{self.entry}"
+
+
+def register(name: str, component_file: Path, dependencies: list[Path]) -> Component:
+    """Declare a component (its file first) and the files it may load."""
+    files = {component_file.name: component_file}
+    for dependency in dependencies:
+        if dependency.name in files:
+            raise ValueError(f"component {name!r} declares two files named {dependency.name!r}")
+        files[dependency.name] = dependency
+    for path in files.values():
+        if not path.is_file():
+            raise FileNotFoundError(f"component {name!r} declares {path}, which is not a file")
+    component = _registry[name] = Component(name, files)
+    return component
+
+
+def serve(key: str, filename: str) -> Response:
+    """``GET {core}/components/<key>/<filename>``: a declared file, or 404."""
+    name = key.rsplit("-", 1)[0]
+    component = _registry.get(name)
+    if component is None or filename not in component.files:
+        abort(404)
+    cached = component._cache.get(filename)
+    if cached is None:
+        cached = component._cache[filename] = StaticFile(component.files[filename])
+    return cached.response(immutable=component.key == key)

@@ -1,0 +1,1 @@
+window.counterHelper = () => 'with helper';
