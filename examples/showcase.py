@@ -1,15 +1,25 @@
-"""A tour of every flaskui element so far; the README's first command starts it.
+"""A gallery of every flaskui element with its code; the README's first command starts it.
 
     python examples/showcase.py        # then open http://127.0.0.1:8080
 """
 from __future__ import annotations
 
-import datetime
+import importlib
+import pkgutil
+import sys
+from pathlib import Path
 
 from flask import Flask
 
-import flaskui
-from flaskui import ui
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import gallery  # noqa: E402
+
+import flaskui  # noqa: E402
+from flaskui import ui  # noqa: E402
+
+for module in pkgutil.iter_modules(gallery.__path__):
+    importlib.import_module(f"gallery.{module.name}")
 
 pages = flaskui.Blueprint("showcase", __name__)
 
@@ -17,48 +27,16 @@ pages = flaskui.Blueprint("showcase", __name__)
 @pages.page("/", title="flaskui showcase")
 def index() -> None:
     ui.label("flaskui showcase").classes("text-h4")
-
-    with ui.card():
-        ui.label("Button and label").classes("text-h6")
-        count = ui.label("0")
-
-        def bump() -> None:
-            count.text = str(int(count.text or "0") + 1)
-
-        ui.button("Click me", on_click=bump, icon="add")
-
-    with ui.card():
-        ui.label("Input and checkbox").classes("text-h6")
-        echo = ui.label("Type something")
-        ui.input("Your name", on_change=lambda e: setattr(echo, "text", f"Hello, {e.value}!"))
-        agree = ui.checkbox("I agree", on_change=lambda e: ui.notify(f"checked: {e.value}"))
-        ui.button("Toggle from the server", on_click=lambda: setattr(agree, "value", not agree.value))
-
-    with ui.card():
-        ui.label("Rows, columns and the generic element").classes("text-h6")
+    families = sorted({section.family for section in gallery.sections})
+    for family in families:
+        ui.label(family.replace("_", " ").capitalize()).classes("text-h5")
         with ui.row():
-            for color in ("red", "green", "blue"):
-                ui.element("q-badge").props(f"color={color}").text = color
-        with ui.column():
-            ui.label("first line")
-            ui.label("second line")
-
-    with ui.card():
-        ui.label("Timer").classes("text-h6")
-        clock = ui.label(datetime.datetime.now().strftime("%H:%M:%S"))
-        ui.timer(1.0, lambda: setattr(clock, "text", datetime.datetime.now().strftime("%H:%M:%S")))
-
-    with ui.card():
-        ui.label("Notifications, navigation and JavaScript").classes("text-h6")
-        ui.button("Notify", on_click=lambda: ui.notify("Hello from the server", type="positive"))
-        size = ui.label()
-
-        def ask_size() -> None:
-            width = ui.run_javascript("window.innerWidth").result(timeout=2.0)
-            size.text = f"the window is {width} px wide"
-
-        ui.button("Ask the browser", on_click=ask_size)
-        ui.link("Open the hello page", "/hello")
+            for section in (s for s in gallery.sections if s.family == family):
+                with ui.card().mark(section.title):
+                    ui.label(section.title).classes("text-h6")
+                    section.function()
+                    sample = ui.element("pre").style("font-size: 12px; background: #f5f5f5; padding: 8px; margin: 0")
+                    sample.text = section.code
 
 
 @pages.page("/hello")

@@ -205,7 +205,11 @@ class User:
 
     def _find_now(self, target: str | type[Element] | None, kind: type[Element] | None,
                   marker: str | None, content: str | None) -> list[Element]:
-        return [e for e in self._elements() if self._matches(e, target, kind, marker, content)]
+        """Matching elements; for a text, those showing exactly it win over those containing it."""
+        found = [e for e in self._elements() if self._matches(e, target, kind, marker, content)]
+        needle = target if isinstance(target, str) else content
+        exact = [e for e in found if needle in _content(e)]
+        return exact or found
 
     def _wait(self, condition: Callable[[], bool]) -> bool:
         deadline = gevent.get_hub().loop.now() + self.timeout
@@ -220,7 +224,9 @@ class User:
              marker: str | None = None, content: str | None = None) -> UserInteraction:
         """The elements showing ``target`` (a text) or of a kind (``ui.button``), or with a marker.
 
-        Waits up to ``timeout`` for at least one to appear.
+        A text matches an element's text, label, placeholder or value; elements showing exactly
+        the text are preferred to those that merely contain it. Waits up to ``timeout`` for at
+        least one to appear.
         """
         found: list[Element] = []
 
