@@ -20,16 +20,22 @@
 from __future__ import annotations
 
 from . import ui
+from .auth import AuthUser, current_user, login, logout
 from .blueprint import Blueprint
 from .client import Client
 from .element import Element
+from .elements.interactive_image import MouseEventArguments
+from .elements.upload import MultiUploadEventArguments, UploadEventArguments, UploadRejectedEventArguments
 from .events import EventArguments, ValueChangeEventArguments
+from .files import UploadedFile
 from .javascript import JavaScriptError, JavaScriptRequest
 from .server import run
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Blueprint", "Client", "Element", "EventArguments", "JavaScriptError", "JavaScriptRequest",
-    "ValueChangeEventArguments", "run", "ui",
+    "AuthUser", "Blueprint", "Client", "Element", "EventArguments", "JavaScriptError", "JavaScriptRequest",
+    "MouseEventArguments", "MultiUploadEventArguments", "UploadEventArguments", "UploadRejectedEventArguments",
+    "UploadedFile",
+    "ValueChangeEventArguments", "current_user", "login", "logout", "run", "ui",
 ]

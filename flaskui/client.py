@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import gevent
 import gevent.event
-from flask import Flask
+from flask import Flask, has_request_context, request
 
+from .auth.identity import ClientAuth
 from .context import client_context
 from .element import Element
 from .events import EventArguments, EventDispatcher, Listener
@@ -51,6 +52,9 @@ class Client:
         self.id = secrets.token_urlsafe(18)
         self.title = title
         self.browser_id = browser_id
+        self.auth = ClientAuth()   # the signed-in user the page is for; set by the page view
+        # SCRIPT_NAME of the page request, to build this tab's URLs outside requests (handlers, timers)
+        self.script_root = request.script_root if has_request_context() else ""
         self.tab_id: str | None = None
         self.elements: dict[int, Element] = {}
         self.deleted = False
@@ -67,6 +71,8 @@ class Client:
         self._disconnect_handlers: list[Callable[..., Any]] = []
         self._delete_handlers: list[Callable[..., Any]] = []
         self.core_url = "/_flaskui"
+        self.head_html: list[str] = []
+        self.dark: bool | None = False
         self.components: dict[str, Component] = {}
         self.layout = Element("q-layout", _root_of=self)
         self.layout.props["view"] = "hHh lpr fFf"
@@ -90,6 +96,15 @@ class Client:
             self.components[component.name] = component
             if self.outbox.recording:
                 self.outbox.enqueue_message(["c", {component.name: component.url(self.core_url)}])
+
+    def _take_over(self, old: Element, new: Element) -> None:
+        """Give ``new`` the id of ``old``, which it replaces in the page (see ``ui.refreshable``)."""
+        del self.elements[new.id]
+        new.id = old.id
+        self.elements[new.id] = new
+        self.outbox.replaced(old, new)
+        old.deleted = True
+        old._release()
 
     def _unregister(self, element: Element) -> None:
         self.elements.pop(element.id, None)
@@ -187,6 +202,9 @@ class Client:
 
     def handle_event(self, element_id: int, listener_id: str, args: list[Any]) -> None:
         """Apply a browser event: inline listeners now, handlers in their own greenlets."""
+        if self.auth.signed_out:   # in another tab: this page is no longer for its user
+            self.open(self.auth.page_url)
+            raise Refused("the browser signed out")
         element = self.elements.get(element_id)
         if element is None:
             raise Refused(f"unknown element {element_id}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 
 from . import protocol
+from .auth.identity import ANONYMOUS, AuthUser
 from .client import Client, Refused
 from .outbox import Transport, dumps
 from .runtime import Runtime
@@ -30,7 +31,7 @@ def _refuse(transport: Transport, reason: str, *, close: bool) -> None:
         transport.close(POLICY_VIOLATION, reason[:120])
 
 
-def _handshake(runtime: Runtime, transport: Transport, browser_id: str | None) -> Client | None:
+def _handshake(runtime: Runtime, transport: Transport, browser_id: str | None, user: AuthUser) -> Client | None:
     raw = transport.receive(runtime.settings.handshake_timeout)
     if raw is None:
         _refuse(transport, "no handshake in time", close=True)
@@ -51,6 +52,12 @@ def _handshake(runtime: Runtime, transport: Transport, browser_id: str | None) -
     if browser_id is None or client.browser_id != browser_id:
         _refuse(transport, "this client belongs to another browser session", close=True)
         return None
+    if not client.auth.admits(user):   # signed in or out since the page was built: build it anew
+        log.info("handshake for client %s… from a session with another user: reloading the tab", hello.client[:8])
+        client.delete()
+        transport.send(dumps({"t": "reload"}))
+        transport.close(1000, "signed-in user changed")
+        return None
     try:
         client.handle_handshake(transport, hello.tab, hello.last)
     except Refused as error:
@@ -59,15 +66,16 @@ def _handshake(runtime: Runtime, transport: Transport, browser_id: str | None) -
     return client
 
 
-def serve(runtime: Runtime, transport: Transport, browser_id: str | None) -> None:
+def serve(runtime: Runtime, transport: Transport, browser_id: str | None, user: AuthUser = ANONYMOUS) -> None:
     """Run one connection until the peer leaves or is refused.
 
     Args:
         runtime: the app's flaskui runtime.
         transport: the socket.
         browser_id: the browser's id from its signed session, or None if it has none.
+        user: the user signed in to that session; a client built for another user is not attached.
     """
-    client = _handshake(runtime, transport, browser_id)
+    client = _handshake(runtime, transport, browser_id, user)
     if client is None:
         return
     try:

@@ -17,6 +17,8 @@ from flask import Flask, jsonify, url_for
 
 from . import components
 from .assets import Assets
+from .auth import views as auth_views
+from .files import register_routes as register_file_routes
 from .runtime import Runtime
 from .websocket import websocket_view
 
@@ -62,6 +64,8 @@ def install(app: Flask, url_prefix: str | None) -> Runtime:
     core.add_url_rule("/_flaskui/static/<version>/<path:filename>", "asset", _ASSETS.response)
     core.add_url_rule("/_flaskui/ws", "websocket", websocket_view, websocket=True)
     core.add_url_rule("/_flaskui/health", "health", _health)
+    auth_views.install(app, runtime, core)   # sign-in routes, with FLASKUI_AUTH only
+    register_file_routes(core)
     core.add_url_rule("/_flaskui/components/<key>/<path:filename>", "component", components.serve)
     app.register_blueprint(core, url_prefix=url_prefix)
     return runtime

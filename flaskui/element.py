@@ -18,7 +18,8 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, overload
 
-from . import components, context
+from . import binding, components, context
+from .binding import BindingMixin, Link
 from .events import Handler, Listener
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 E = TypeVar("E", bound="Element")
 
+_ABSENT = object()
 _PROP_PATTERN = re.compile(r"""([\w\-.:@]+)(?:=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|(\S+)))?""")
 
 
@@ -77,7 +79,9 @@ class Props(MutableMapping[str, Any]):
         return self._data[key]
 
     def __setitem__(self, key: str, value: Any) -> None:
-        if key in self._data and self._data[key] is value and not isinstance(value, (list, dict)):
+        # Equal plain values are not resent; a list or dict may have been changed in place, so it is.
+        old = self._data.get(key, _ABSENT)
+        if not isinstance(value, (list, dict)) and type(old) is type(value) and old == value:
             return
         self._data[key] = value
         self._element._changed_prop(key)
@@ -192,7 +196,7 @@ class Style(MutableMapping[str, str]):
         return repr(self._data)
 
 
-class Element:
+class Element(BindingMixin):
     """A generic element: any HTML tag or Vue/Quasar component, e.g. ``ui.element("q-badge")``.
 
     Args:
@@ -237,6 +241,7 @@ class Element:
         self.markers: set[str] = set()
         self.deleted = False
         self._scopes: list[AbstractContextManager[None]] = []
+        self._bindings: list[Link] = []
         if self.component is not None:
             client._use_component(self.component)
         if parent is not None:
@@ -254,6 +259,7 @@ class Element:
         if value != self._text:
             self._text = value
             self._changed("text")
+            binding.notify(self, "text", value)
 
     @property
     def visible(self) -> bool:
@@ -265,6 +271,7 @@ class Element:
         if bool(value) != self._visible:
             self._visible = bool(value)
             self._changed("hidden")
+            binding.notify(self, "visible", self._visible)
 
     def set_visibility(self: E, visible: bool) -> E:
         """Show or hide the element; returns it, for chaining."""
@@ -347,15 +354,19 @@ class Element:
 
     def _splice(self, path: Sequence[str | int], start: int, delete_count: int, items: Sequence[Any]) -> None:
         """Replace ``delete_count`` items at ``start`` of the list prop at ``path`` with ``items``."""
-        self._prop_target(path)[start:start + delete_count] = list(items)
+        items = list(items)
+        target = self._prop_target(path)
+        # Queue the patch first: changes recorded before it go out with the value they saw.
         if self._should_patch():
-            self.client.outbox.enqueue_message(["l", self.id, list(path), start, delete_count, list(items)])
+            self.client.outbox.enqueue_message(["l", self.id, list(path), start, delete_count, items])
+        target[start:start + delete_count] = items
 
     def _set_path(self, path: Sequence[str | int], value: Any) -> None:
         """Set one nested value of a prop, e.g. ``("rows", 5, "age")``."""
-        self._prop_target(path[:-1])[path[-1]] = value
+        target = self._prop_target(path[:-1])
         if self._should_patch():
             self.client.outbox.enqueue_message(["p", self.id, list(path), value])
+        target[path[-1]] = value
 
     def __iter__(self) -> Iterator[Element]:
         return iter(list(self.children))
@@ -409,9 +420,13 @@ class Element:
             node._forget()
 
     def _forget(self) -> None:
-        """Release what this element holds; subclasses stop their own work here."""
         self.deleted = True
+        self._release()
         self.client._unregister(self)
+
+    def _release(self) -> None:
+        """Stop what this element runs or holds (its bindings; subclasses: timers, files...)."""
+        binding.unlink(self)
 
     # -- serialisation --------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:

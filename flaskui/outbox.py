@@ -40,6 +40,9 @@ class Transport(Protocol):
     def close(self, code: int = 1000, reason: str = "") -> None: ...
 
 
+_ABSENT = object()
+
+
 def dumps(value: Any) -> str:
     """Compact JSON; values JSON cannot represent are sent as their ``str``."""
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=str)
@@ -96,7 +99,9 @@ class Outbox:
         self._props: dict[Element, set[str]] = {}
         self._old_children: dict[Element, list[int]] = {}
         self._created: set[int] = set()
-        self._queue: list[list[Any]] = []
+        # Ops as JSON, serialised when cut: a value changed later (a list spliced by an "l" op)
+        # must not leak into an op that is already queued.
+        self._queue: list[str] = []
         self._history: deque[tuple[int, float, str]] = deque()
         self._wake = gevent.event.Event()
         self._lock = gevent.lock.Semaphore()
@@ -126,6 +131,31 @@ class Outbox:
             self._old_children[parent] = [child.id for child in parent.children]
             self._wake.set()
 
+    def replaced(self, old: Element, new: Element) -> None:
+        """``new`` took over ``old``'s id (a refresh rebuilt it): record how they differ.
+
+        Changes of ``old`` that were not sent yet stay pending; ``new``'s children are diffed
+        against the child list the browser has for that id.
+        """
+        if not self.recording:
+            return
+        self._created.discard(new.id)
+        fields = self._fields.pop(old, set())
+        for field, differs in (
+            ("text", old.text != new.text), ("classes", list(old.classes) != list(new.classes)),
+            ("style", dict(old.style) != dict(new.style)), ("hidden", old.visible != new.visible),
+            ("events", [listener.to_dict() for listener in old.listeners.values()]
+             != [listener.to_dict() for listener in new.listeners.values()]),
+        ):
+            if differs or field in fields:
+                self.element_changed(new, field)
+        keys = self._props.pop(old, set())
+        for key in old.props.keys() | new.props.keys():
+            if key in keys or old.props.get(key, _ABSENT) != new.props.get(key, _ABSENT):
+                self.prop_changed(new, key)
+        old_children = self._old_children.pop(old, [child.id for child in old.children])
+        self._old_children[new] = old_children
+
     def has_sent(self, element_id: int) -> bool:
         """Whether the browser has (or will get before any later message) this element as it was."""
         return self.recording and element_id not in self._created
@@ -133,17 +163,17 @@ class Outbox:
     def enqueue_message(self, message: list[Any]) -> None:
         """Queue a message (``js``, ``n``, ``nav`` ...) after every change made so far."""
         self._cut()
-        self._queue.append(message)
+        self._queue.append(dumps(message))
         self._wake.set()
 
     # -- turning changes into ops ---------------------------------------------------------------
     def _cut(self) -> None:
         """Turn the changes recorded so far into ops at the end of the queue."""
         if self._fields or self._props:
-            self._queue.extend(self._update_ops())
+            self._queue.extend(map(dumps, self._update_ops()))
         emitted: set[int] = set()
         if self._old_children:
-            self._queue.extend(self._structure_ops(emitted))
+            self._queue.extend(map(dumps, self._structure_ops(emitted)))
         self._fields.clear()
         self._props.clear()
         self._old_children.clear()
@@ -221,7 +251,7 @@ class Outbox:
         if not self._queue:
             return None
         self.frame_id += 1
-        payload = dumps({"t": "f", "id": self.frame_id, "ops": self._queue})
+        payload = f'{{"t":"f","id":{self.frame_id},"ops":[{",".join(self._queue)}]}}'
         self._queue = []
         now = time.monotonic()
         self._history.append((self.frame_id, now, payload))

@@ -16,6 +16,7 @@ from flask import make_response
 from flask.typing import ResponseReturnValue
 
 from . import shell
+from .auth.access import PUBLIC, PageAccess
 from .client import Client
 from .core import assets_of, core_url
 from .runtime import Runtime
@@ -37,14 +38,19 @@ def _build(client: Client, function: PageFunction, view_args: dict[str, Any]) ->
             client._page_released.set()
 
 
-def make_page_view(function: PageFunction, title: str | None) -> Callable[..., ResponseReturnValue]:
-    """Wrap a page function as a Flask view function."""
+def make_page_view(function: PageFunction, title: str | None,
+                   access: PageAccess = PUBLIC) -> Callable[..., ResponseReturnValue]:
+    """Wrap a page function as a Flask view function (``access``: who may see the page)."""
 
     @functools.wraps(function)
     def view(**view_args: Any) -> ResponseReturnValue:
+        refusal = access.refusal()
+        if refusal is not None:
+            return refusal
         runtime = Runtime.of()
         client = Client(runtime, title=title or "flaskui", browser_id=browser_id())
         client.core_url = core_url()
+        client.auth = access.client_auth()
         greenlet = gevent.spawn(contextvars.copy_context().run, _build, client, function, view_args)
         client._page_released.wait()
         if greenlet.ready():

@@ -15,6 +15,8 @@ from flask import Flask, current_app
 from .settings import Settings
 
 if TYPE_CHECKING:
+    from .auth.config import AuthConfig
+    from .auth.providers import Auth
     from .client import Client
 
 log = logging.getLogger("flaskui")
@@ -45,13 +47,32 @@ class ClientStore:
         return iter(list(self._clients.values()))
 
 
+class SignOuts:
+    """Tells a browser's clients that it signed out: the seam for telling other processes too.
+
+    This one marks the clients of this process; a shared one would publish the browser id (Redis
+    pub/sub, say) and have every process mark its own.
+    """
+
+    def __init__(self, clients: ClientStore) -> None:
+        self._clients = clients
+
+    def publish(self, browser_id: str) -> None:
+        for client in self._clients:
+            if client.browser_id == browser_id:
+                client.auth.sign_out()
+
+
 class Runtime:
     """flaskui's state for one Flask app."""
 
     def __init__(self, app: Flask) -> None:
         self.app = app
         self.clients = ClientStore()
+        self.sign_outs = SignOuts(self.clients)
+        self.auth_config: AuthConfig | None = None   # set by auth.views.install when FLASKUI_AUTH is configured
         self.exception_handlers: list[ExceptionHandler] = []
+        self.head_html: list[str] = []
         self.core_blueprint_name = "_flaskui"
         self._generated_secret: str | None = None
         if not app.secret_key:  # sessions are opened before any view runs, so set one now
@@ -65,6 +86,19 @@ class Runtime:
         if runtime is None:
             raise RuntimeError("this app has no flaskui Blueprint registered")
         return runtime  # type: ignore[no-any-return]
+
+    @cached_property
+    def auth(self) -> Auth | None:
+        """authlib clients of ``FLASKUI_AUTH``'s providers, made at first use.
+
+        Not at import or registration: authlib pulls in requests and urllib3, which must be
+        imported after gevent's monkey-patching (``flaskui run`` and ``flaskui.run`` patch later).
+        """
+        if self.auth_config is None:
+            return None
+        from .auth.providers import Auth
+
+        return Auth(self.auth_config)
 
     @cached_property
     def settings(self) -> Settings:

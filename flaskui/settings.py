@@ -35,6 +35,8 @@ class Settings:
     max_pending_events: int = 256
     #: Seconds between websocket pings (a peer that stops answering is closed); 0 disables.
     ping_interval: float = 20.0
+    #: Largest upload in bytes (all files of one request) where ``ui.upload`` sets no ``max_total_size``.
+    max_upload_size: int = 100 * 1024 * 1024
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> Settings:

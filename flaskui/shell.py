@@ -32,6 +32,7 @@ def render(client: Client, assets: Assets) -> str:
         "components": {name: component.url(client.core_url) for name, component in client.components.items()},
         "ws": urlsplit(url_for("_flaskui.websocket")).path,
         "reconnect_timeout": client.runtime.settings.reconnect_timeout,
+        "dark": client.dark,
     }
     base = assets.base_url()
     return (
@@ -44,6 +45,7 @@ def render(client: Client, assets: Assets) -> str:
         f"<script src=\"{base}/vendor/vue.global.prod.js\" defer></script>"
         f"<script src=\"{base}/vendor/quasar.umd.prod.js\" defer></script>"
         f"<script type=\"module\" src=\"{base}/flaskui.js\"></script>"
+        f"{''.join(client.runtime.head_html)}{''.join(client.head_html)}"
         "</head><body>"
         f"<script type=\"application/json\" id=\"flaskui-state\">{dumps(state).translate(_SCRIPT_ESCAPES)}</script>"
         "<div id=\"flaskui-app\"></div>"

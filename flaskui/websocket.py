@@ -19,6 +19,7 @@ import simple_websocket
 from flask import Response, abort, request, session
 
 from . import shutdown
+from .auth.identity import session_user
 from .connection import TransportClosed, serve
 from .runtime import Runtime
 from .session import BROWSER_KEY
@@ -137,7 +138,7 @@ def websocket_view() -> Response:
     transport = WebSocketTransport(ws)
     shutdown.track(transport, runtime.app)
     try:
-        serve(runtime, transport, browser_id)
+        serve(runtime, transport, browser_id, session_user())
     except TransportClosed:
         pass
     except Exception:

@@ -12,6 +12,22 @@ Position = Literal["top-left", "top-right", "bottom-left", "bottom-right", "top"
 NotifyType = Literal["positive", "negative", "warning", "info", "ongoing"]
 
 
+def notify_options(message: Any, *, position: Position = "bottom", type: NotifyType | None = None,
+                   color: str | None = None, timeout: float = 5.0, close_button: bool | str = False,
+                   multi_line: bool = False, **options: Any) -> dict[str, Any]:
+    """The Quasar Notify options for ``notify``'s arguments (shared with ``ui.notification``)."""
+    data: dict[str, Any] = {"message": str(message), "position": position, "timeout": int(timeout * 1000), **options}
+    if type:
+        data["type"] = type
+    if color:
+        data["color"] = color
+    if close_button:
+        data["closeBtn"] = "Close" if close_button is True else close_button
+    if multi_line:
+        data["multiLine"] = True
+    return data
+
+
 def notify(message: Any, *, position: Position = "bottom", type: NotifyType | None = None, color: str | None = None,
            timeout: float = 5.0, close_button: bool | str = False, multi_line: bool = False, **options: Any) -> None:
     """Show a Quasar notification (https://quasar.dev/quasar-plugins/notify) in the current tab.
@@ -26,15 +42,8 @@ def notify(message: Any, *, position: Position = "bottom", type: NotifyType | No
         multi_line: lay out for longer text.
         options: further Quasar Notify options, e.g. ``icon="cloud"``.
     """
-    data: dict[str, Any] = {"message": str(message), "position": position, "timeout": int(timeout * 1000), **options}
-    if type:
-        data["type"] = type
-    if color:
-        data["color"] = color
-    if close_button:
-        data["closeBtn"] = "Close" if close_button is True else close_button
-    if multi_line:
-        data["multiLine"] = True
+    data = notify_options(message, position=position, type=type, color=color, timeout=timeout,
+                          close_button=close_button, multi_line=multi_line, **options)
     current_client().outbox.enqueue_message(["n", data])
 
 

@@ -42,7 +42,7 @@ class Timer(Element):
         """Stop for good."""
         self.delete()
 
-    def _forget(self) -> None:
-        super()._forget()
+    def _release(self) -> None:
+        super()._release()
         if self._greenlet is not gevent.getcurrent():
             self._greenlet.kill(block=False)

@@ -8,37 +8,41 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import binding
+from ..binding import ValueBindingMixin
 from ..events import EventArguments, Handler, ValueChangeEventArguments
 from ..element import Element
 
 
-class ValueElement(Element):
+class ValueElement(ValueBindingMixin, Element):
     """An element whose ``value`` is two-way bound to the browser.
 
     Args:
-        tag: the Quasar component.
+        tag: the Quasar component (None: the element class's own component).
         value: the initial value.
         on_change: called with ``ValueChangeEventArguments`` (or nothing) after every change.
+        throttle: send the browser's changes at most once per this many seconds (sliders).
     """
 
     VALUE_PROP = "modelValue"
 
-    def __init__(self, tag: str, *, value: Any, on_change: Handler | None = None) -> None:
+    def __init__(self, tag: str | None, *, value: Any, on_change: Handler | None = None, throttle: float = 0.0) -> None:
         super().__init__(tag)
-        self.props[self.VALUE_PROP] = value
+        self.props[self.VALUE_PROP] = self._value_to_model(value)
         self._change_handlers: list[Handler] = [on_change] if on_change else []
-        self._add_listener(f"update:{self.VALUE_PROP}", self._value_from_browser, sync=self.VALUE_PROP, inline=True)
+        self._add_listener(f"update:{self.VALUE_PROP}", self._value_from_browser, sync=self.VALUE_PROP, inline=True,
+                           throttle=throttle)
 
     @property
     def value(self) -> Any:
         """The current value; assigning it updates the browser."""
-        return self.props[self.VALUE_PROP]
+        return self._value_from_model(self.props[self.VALUE_PROP])
 
     @value.setter
     def value(self, value: Any) -> None:
         previous = self.value
         if value != previous:
-            self.props[self.VALUE_PROP] = value
+            self.props[self.VALUE_PROP] = self._value_to_model(value)
             self._value_changed(value, previous)
 
     def on_value_change(self, handler: Handler) -> ValueElement:
@@ -50,13 +54,22 @@ class ValueElement(Element):
         value = self._value_from_args(event.args)
         previous = self.value
         if value != previous:
-            self.props._data[self.VALUE_PROP] = value  # the browser has it already: no echo
+            self.props._data[self.VALUE_PROP] = self._value_to_model(value)  # the browser has it already: no echo
             self._value_changed(value, previous)
 
     def _value_from_args(self, args: list[Any]) -> Any:
         return args[0] if args else None
 
+    def _value_to_model(self, value: Any) -> Any:
+        """What the component's value prop holds for ``value`` (e.g. a formatted number)."""
+        return value
+
+    def _value_from_model(self, model: Any) -> Any:
+        """The value that the component's value prop ``model`` stands for."""
+        return model
+
     def _value_changed(self, value: Any, previous: Any) -> None:
+        binding.notify(self, "value", value)
         for handler in self._change_handlers:
             arguments = ValueChangeEventArguments(sender=self, client=self.client, args=[value],
                                                   value=value, previous_value=previous)

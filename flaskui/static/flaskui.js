@@ -40,6 +40,7 @@ window.flaskui = {
 };
 
 loadComponents(state.components);
+if (state.dark !== false) Quasar.Dark.set(state.dark ?? 'auto');
 replaceAll(state);
 start(state.frame);
 mount('#flaskui-app', components);

@@ -24,6 +24,20 @@ const sideEffects = {
     if (newTab) window.open(url, '_blank');
     else location.href = url;
   },
+  // A download through a temporary <a download>. Browsers ignore `download` for other origins,
+  // so those open in a new tab: this page must never navigate away and lose its state.
+  dl: (url, filename) => {
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = filename ?? '';
+    if (link.origin !== location.origin) {
+      link.target = '_blank';
+      link.rel = 'noopener';
+    }
+    document.body.append(link);
+    link.click();
+    link.remove();
+  },
 };
 
 // Apply ops[start..] in order. Returns a promise only if a js op must first wait for Vue

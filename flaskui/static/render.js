@@ -24,6 +24,12 @@ function resolveType(tag) {
 
 const child = id => h(ElementView, { eid: id, key: id });
 
+// Quasar's panel parents find their panels by reading `name` (the stepper also `title`, `icon`...)
+// from the props of their default slot's vnodes, which are our wrappers: give those wrappers the
+// panel's props too (ElementView does not pass them on).
+const PANEL_PARENTS = new Set(['q-tab-panels', 'q-stepper', 'q-carousel']);
+const panel = id => h(ElementView, { ...elements.get(id)?.props, eid: id, key: id });
+
 function renderElement(id) {
   const el = elements.get(id);
   if (!el || el.tag === '') return null;
@@ -51,15 +57,17 @@ function renderElement(id) {
   }
   const slots = {};
   for (const [name, ids] of Object.entries(groups)) {
+    const make = name === 'default' && PANEL_PARENTS.has(el.tag) ? panel : child;
     slots[name] = name === 'default' && text !== null
-      ? () => [text, ...ids.map(child)]
-      : () => ids.map(child);
+      ? () => [text, ...ids.map(make)]
+      : () => ids.map(make);
   }
   return h(type, data, slots);
 }
 
 const ElementView = {
   name: 'FlaskuiElement',
+  inheritAttrs: false, // a panel's props (see `panel`) are already on the component it renders
   props: { eid: { type: Number, required: true } },
   setup(props) {
     // Components do not reliably put an `id` attr on their root (QInput hands attrs to its

@@ -13,6 +13,7 @@ websocket. Assertions read the server-side element tree::
 """
 from __future__ import annotations
 
+import io
 import json
 import re
 from typing import Any, Callable, Iterator
@@ -20,7 +21,9 @@ from typing import Any, Callable, Iterator
 import gevent
 from flask import Flask, session
 from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
 
+from ..auth.identity import session_user
 from ..client import Client
 from ..connection import TransportClosed, serve
 from ..element import Element
@@ -64,7 +67,7 @@ class UserInteraction:
         """Click the matched elements (a checkbox toggles)."""
         for element in self.elements:
             if isinstance(element, ValueElement) and isinstance(element.value, bool) and not _has(element, "click"):
-                UserInteraction(self.user, [element]).trigger("update:modelValue", [not element.value])
+                UserInteraction(self.user, [element]).trigger(f"update:{element.VALUE_PROP}", [not element.value])
             else:
                 UserInteraction(self.user, [element]).trigger("click")
         return self
@@ -80,6 +83,19 @@ class UserInteraction:
     def clear(self) -> UserInteraction:
         """Empty each matched input."""
         return self.trigger("update:modelValue", [""])
+
+    def upload(self, *files: tuple[str, bytes] | tuple[str, bytes, str]) -> TestResponse:
+        """Send ``(name, data[, content_type])`` files to the matched ``ui.upload`` as its browser does.
+
+        Returns the server's answer (200, or 413 with the reason when a limit was passed); the
+        handlers have run when it returns.
+        """
+        if len(self.elements) != 1:
+            raise AssertionError(f"upload() needs one upload element, found {len(self.elements)}")
+        data = {"file": [(io.BytesIO(file[1]), file[0], *file[2:]) for file in files]}
+        response = self.user.http.post(self.elements[0].props["url"], data=data, content_type="multipart/form-data")
+        self.user._settle()
+        return response
 
 
 def _has(element: Element, event: str) -> bool:
@@ -137,9 +153,9 @@ class User:
         cookie = self.http.get_cookie(name)
         headers = {"Cookie": f"{name}={cookie.value}"} if cookie else {}
         with self.app.test_request_context("/_flaskui/ws", headers=headers):
-            browser_id = session.get(BROWSER_KEY)
+            browser_id, user = session.get(BROWSER_KEY), session_user()
         try:
-            serve(Runtime.of(self.app), transport, browser_id)
+            serve(Runtime.of(self.app), transport, browser_id, user)
         except TransportClosed:
             pass
 
