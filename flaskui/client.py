@@ -70,7 +70,6 @@ class Client:
         self._connect_handlers: list[Callable[..., Any]] = []
         self._disconnect_handlers: list[Callable[..., Any]] = []
         self._delete_handlers: list[Callable[..., Any]] = []
-        self.core_url = "/_flaskui"
         self.head_html: list[str] = []
         self.dark: bool | None = False
         self.components: dict[str, Component] = {}
@@ -95,7 +94,7 @@ class Client:
         if component.name not in self.components:
             self.components[component.name] = component
             if self.outbox.recording:
-                self.outbox.enqueue_message(["c", {component.name: component.url(self.core_url)}])
+                self.outbox.enqueue_message(["c", {component.name: component.url(self)}])
 
     def _take_over(self, old: Element, new: Element) -> None:
         """Give ``new`` the id of ``old``, which it replaces in the page (see ``ui.refreshable``)."""

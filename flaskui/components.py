@@ -17,11 +17,16 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flask import abort
 from werkzeug.wrappers import Response
 
 from .assets import StaticFile
+from .urls import client_url
+
+if TYPE_CHECKING:
+    from .client import Client
 
 _registry: dict[str, Component] = {}
 
@@ -46,8 +51,9 @@ class Component:
         """The component module's file name."""
         return next(iter(self.files))
 
-    def url(self, core_url: str) -> str:
-        return f"{core_url}/components/{self.key}/{self.entry}"
+    def url(self, client: Client) -> str:
+        """The component module's URL for ``client``'s tab."""
+        return client_url(client, "component", key=self.key, filename=self.entry)
 
 
 def register(name: str, component_file: Path, dependencies: list[Path]) -> Component:

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import os
 from typing import Any
-from urllib.parse import urlsplit
 
 import click
 
 import flask
-from flask import Flask, jsonify, url_for
+from flask import Flask, jsonify
 
 from . import components
 from .assets import Assets
@@ -28,11 +27,6 @@ _ASSETS = Assets()
 def assets_of(runtime: Runtime) -> Assets:
     """The framework assets (one set per process; their URLs come from the app's routes)."""
     return _ASSETS
-
-
-def core_url() -> str:
-    """The path of the core routes for this request, e.g. ``/mount/shop/_flaskui``."""
-    return urlsplit(url_for("_flaskui.health")).path.rsplit("/", 1)[0]
 
 
 def _health() -> Any:

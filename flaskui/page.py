@@ -18,7 +18,7 @@ from flask.typing import ResponseReturnValue
 from . import shell
 from .auth.access import PUBLIC, PageAccess
 from .client import Client
-from .core import assets_of, core_url
+from .core import assets_of
 from .runtime import Runtime
 from .session import browser_id
 
@@ -49,7 +49,6 @@ def make_page_view(function: PageFunction, title: str | None,
             return refusal
         runtime = Runtime.of()
         client = Client(runtime, title=title or "flaskui", browser_id=browser_id())
-        client.core_url = core_url()
         client.auth = access.client_auth()
         greenlet = gevent.spawn(contextvars.copy_context().run, _build, client, function, view_args)
         client._page_released.wait()

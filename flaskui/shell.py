@@ -29,7 +29,7 @@ def render(client: Client, assets: Assets) -> str:
         "frame": client.outbox.frame_id,
         "root": client.layout.id,
         "elements": client.layout.subtree_dict(),
-        "components": {name: component.url(client.core_url) for name, component in client.components.items()},
+        "components": {name: component.url(client) for name, component in client.components.items()},
         "ws": urlsplit(url_for("_flaskui.websocket")).path,
         "reconnect_timeout": client.runtime.settings.reconnect_timeout,
         "dark": client.dark,

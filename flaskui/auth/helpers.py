@@ -19,6 +19,7 @@ from flask import has_request_context, url_for
 
 from ..context import current_client
 from ..runtime import Runtime
+from ..urls import client_url
 from ..session import browser_id
 from . import tokens
 from .config import AuthConfigError
@@ -54,8 +55,10 @@ def _base(provider: str | None = None) -> str:
         raise ValueError(f"unknown sign-in provider {provider!r} (configured: {', '.join(providers)})")
     client = _ui_client()
     if client is not None:
-        return client.core_url + "/auth"
-    return url_for(f"{runtime.core_blueprint_name}.auth_logout").removesuffix("/logout")
+        logout = client_url(client, "auth_logout")
+    else:
+        logout = url_for(f"{runtime.core_blueprint_name}.auth_logout")
+    return logout.removesuffix("/logout")
 
 
 def _with_next(url: str, next: str | None, **query: str) -> str:

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from ..context import client_context
 from ..element import Element
 from ..events import EventArguments, Handler, call_handler
-from ..files.store import FileRegistry, core_url
+from ..files.store import FileRegistry
+from ..urls import client_url
 from ..files.uploads import Limits, UploadedFile, format_size
 from .messages import notify
 
@@ -75,7 +76,7 @@ class Upload(Element):
         self._token = secrets.token_urlsafe(24)
         self._registry = FileRegistry.of(self.client.app)
         self._registry.uploads[self._token] = self
-        self.props["url"] = core_url(self.client, "upload", token=self._token)
+        self.props["url"] = client_url(self.client, "upload", token=self._token)
         self.props["batch"] = True  # one request per upload: limits and on_multi_upload see all files
         self.props["multiple"] = max_files != 1
         self.props["auto-upload"] = auto_upload

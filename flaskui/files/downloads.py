@@ -17,7 +17,8 @@ from flask import abort, current_app, request
 from werkzeug.wrappers import Response
 
 from .responses import Source, send
-from .store import FileRegistry, core_url, owned_by_session
+from ..urls import client_url
+from .store import FileRegistry, owned_by_session
 
 if TYPE_CHECKING:
     from ..client import Client
@@ -28,7 +29,7 @@ def offer(client: Client, source: Source) -> str:
     files = FileRegistry.of(client.app).client_files(client)
     key = secrets.token_urlsafe(16)
     files.downloads[key] = source
-    return core_url(client, "download", token=files.token, key=key)
+    return client_url(client, "download", token=files.token, key=key)
 
 
 def download_view(token: str, key: str) -> Response:

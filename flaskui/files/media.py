@@ -24,7 +24,8 @@ from flask import abort, current_app
 from werkzeug.wrappers import Response
 
 from .responses import Source, send
-from .store import FileRegistry, core_url, owned_by_session
+from ..urls import client_url
+from .store import FileRegistry, owned_by_session
 
 if TYPE_CHECKING:
     from ..client import Client
@@ -102,7 +103,7 @@ def media_url(client: Client, source: MediaSource, media_type: str | None = None
     key, entry = _entry(source, media_type, name)
     files = FileRegistry.of(client.app).client_files(client)
     files.media[key] = entry
-    return core_url(client, "media", token=files.token, key=key, name=entry.name)
+    return client_url(client, "media", token=files.token, key=key, name=entry.name)
 
 
 def media_view(token: str, key: str, name: str) -> Response:

@@ -6,15 +6,15 @@ that appears in their URLs. Everything of a client is dropped when the client is
 
     files = FileRegistry.of(client.app).client_files(client)
     files.media[key] = Source("cat.png", "image/png", data=png)
-    core_url(client, "media", token=files.token, key=key, name="cat.png")
+    client_url(client, "media", token=files.token, key=key, name="cat.png")
 """
 from __future__ import annotations
 
 import hmac
 import secrets
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from flask import Flask, has_request_context, session, url_for
+from flask import Flask, session
 
 from ..session import BROWSER_KEY
 from .responses import Source
@@ -72,16 +72,3 @@ def owned_by_session(client: Client) -> bool:
     browser = session.get(BROWSER_KEY)
     return (isinstance(browser, str) and client.browser_id is not None
             and hmac.compare_digest(browser, client.browser_id))
-
-
-def core_url(client: Client, endpoint: str, **values: Any) -> str:
-    """The path of a core route as ``client``'s tab reaches it, inside a request or not.
-
-    Outside a request (event handlers, timers) it is built from the script root that the page
-    was requested under, so ``SCRIPT_NAME`` and proxy prefixes hold there too.
-    """
-    endpoint = f"{client.runtime.core_blueprint_name}.{endpoint}"
-    if has_request_context():
-        return url_for(endpoint, **values)
-    adapter = client.app.url_map.bind("localhost", script_name=client.script_root or "/")
-    return adapter.build(endpoint, values)
