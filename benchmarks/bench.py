@@ -354,15 +354,19 @@ def time_to_content(browser: Browser, url: str, samples: int) -> dict[str, float
     return {"cold_ms": statistics.median(cold), "warm_ms": statistics.median(warm)}
 
 
-def page_get(url: str, seconds: int, connections: int) -> dict[str, float]:
-    """Requests/s of a bounded concurrent GET load (wrk, or a thread pool if wrk is absent)."""
+def page_get(url: str, seconds: int, connections: int, pid: int) -> dict[str, float]:
+    """Requests/s of a bounded concurrent GET load (wrk, or a thread pool if wrk is absent), and the
+    server's CPU ms per request (less sensitive than req/s to what else the machine runs)."""
+    cpu_before = cpu_seconds(pid)
     if shutil.which("wrk"):
         out = subprocess.run(["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "5s", "--latency", url],
                              capture_output=True, text=True, timeout=seconds + 60).stdout
         rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+        count = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
         bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
         errors = re.search(r"Socket errors: (.*)", out)
-        return {"rps": rps, "non2xx": int(bad.group(1)) if bad else 0, "socket_errors": errors.group(1) if errors else ""}
+        return {"rps": rps, "non2xx": int(bad.group(1)) if bad else 0, "socket_errors": errors.group(1) if errors else "",
+                "cpu_ms_per_get": 1000 * (cpu_seconds(pid) - cpu_before) / max(count, 1)}
     from concurrent.futures import ThreadPoolExecutor
 
     deadline = time.perf_counter() + seconds
@@ -377,7 +381,8 @@ def page_get(url: str, seconds: int, connections: int) -> dict[str, float]:
     with ThreadPoolExecutor(connections) as pool:
         for _ in range(connections):
             pool.submit(worker)
-    return {"rps": count[0] / (time.perf_counter() - start), "non2xx": 0, "socket_errors": ""}
+    return {"rps": count[0] / (time.perf_counter() - start), "non2xx": 0, "socket_errors": "",
+            "cpu_ms_per_get": 1000 * (cpu_seconds(pid) - cpu_before) / max(count[0], 1)}
 
 
 def html_bytes(url: str) -> dict[str, int]:
@@ -564,11 +569,12 @@ def run(config: Config, only: set[str] | None) -> Results:
                     print(f"   rep {r} {fw}: time to content cold {m['cold_ms']:.0f} warm {m['warm_ms']:.0f} ms", flush=True)
             for r, order in orders(config.reps):
                 for fw in order:
-                    m = page_get(servers[fw].url + "/page100", config.wrk_seconds, config.wrk_connections)
+                    m = page_get(servers[fw].url + "/page100", config.wrk_seconds, config.wrk_connections, servers[fw].pid)
                     results.add("get_rps", fw, m["rps"])
+                    results.add("get_cpu_ms", fw, m["cpu_ms_per_get"])
                     if m["non2xx"] or m["socket_errors"]:
                         results.errors.append(f"pageload {fw} rep {r}: non-2xx {m['non2xx']}, errors {m['socket_errors']}")
-                    print(f"   rep {r} {fw}: {m['rps']:.0f} GET/s", flush=True)
+                    print(f"   rep {r} {fw}: {m['rps']:.0f} GET/s, {m['cpu_ms_per_get']:.2f} server CPU ms/GET", flush=True)
 
         def bench_clients() -> None:
             for r, order in orders(config.client_reps):
@@ -628,6 +634,7 @@ ROWS: list[tuple[str, str, bool, float | None]] = [
     ("stream_median_lag_ms", "stream: median lag (ms)", True, None),
     ("stream_server_iterations_per_s", "stream: server loop iterations/s", False, None),
     ("get_rps", "page GET req/s (100 elements)", False, 20.0),
+    ("get_cpu_ms", "server CPU per page GET (ms)", True, None),
     ("ttc_cold_ms", "time to content, cold (ms)", True, 0.5),
     ("ttc_warm_ms", "time to content, warm (ms)", True, None),
     ("kb_per_client", "memory per connected client (KiB)", True, 0.5),

@@ -9,7 +9,7 @@ import pkgutil
 import sys
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, abort
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -24,19 +24,44 @@ for module in pkgutil.iter_modules(gallery.__path__):
 pages = flaskui.Blueprint("showcase", __name__)
 
 
+FAMILIES = sorted({section.family for section in gallery.sections}, key=lambda f: (f != "basics", f))
+
+
+def family_title(family: str) -> str:
+    return family.replace("_", " ").capitalize()
+
+
+def navigation(current: str) -> None:
+    """Links to every family's page; each page loads only the libraries its elements need."""
+    with ui.row():
+        for family in FAMILIES:
+            link = ui.link(family_title(family), "/" if family == "basics" else f"/{family}")
+            if family == current:
+                link.classes("text-bold")
+
+
+def show(family: str) -> None:
+    ui.label("flaskui showcase").classes("text-h4")
+    navigation(family)
+    with ui.row():
+        for section in (s for s in gallery.sections if s.family == family):
+            with ui.card().mark(section.title):
+                ui.label(section.title).classes("text-h6")
+                section.function()
+                sample = ui.element("pre").style("font-size: 12px; background: #f5f5f5; padding: 8px; margin: 0")
+                sample.text = section.code
+
+
 @pages.page("/", title="flaskui showcase")
 def index() -> None:
-    ui.label("flaskui showcase").classes("text-h4")
-    families = sorted({section.family for section in gallery.sections})
-    for family in families:
-        ui.label(family.replace("_", " ").capitalize()).classes("text-h5")
-        with ui.row():
-            for section in (s for s in gallery.sections if s.family == family):
-                with ui.card().mark(section.title):
-                    ui.label(section.title).classes("text-h6")
-                    section.function()
-                    sample = ui.element("pre").style("font-size: 12px; background: #f5f5f5; padding: 8px; margin: 0")
-                    sample.text = section.code
+    show("basics")
+
+
+@pages.page("/<family>", title="flaskui showcase")
+def family_page(family: str) -> None:
+    if family not in FAMILIES:
+        abort(404)
+    show(family)
 
 
 @pages.page("/hello")

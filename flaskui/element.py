@@ -298,6 +298,24 @@ class Element(BindingMixin):
         self.markers.update(markers)
         return self
 
+    def tooltip(self: E, text: str) -> E:
+        """Show ``text`` while the pointer is over this element; returns the element."""
+        from .elements.menu import Tooltip
+
+        with self:
+            Tooltip(text)
+        return self
+
+    def _user_content(self) -> list[str]:
+        """What a person reads on this element, for ``user.find``/``should_see``: its text and
+        the text props components show (label, placeholder, title, caption, value)."""
+        content = [] if self._text is None else [self._text]
+        for key in ("label", "placeholder", "title", "caption", "modelValue", "value"):
+            value = self.props._data.get(key)
+            if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+                content.append(str(value))
+        return content
+
     # -- events ------------------------------------------------------------------------------
     def on(
         self: E,

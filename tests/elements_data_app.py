@@ -98,10 +98,9 @@ def create_app() -> Flask:
 
     @pages.page("/aggrid")
     def aggrid() -> None:
-        grid = ui.aggrid({"columnDefs": [{"field": "name", "checkboxSelection": True}, {"field": "age"},
-                                         {"field": "note"}],
+        grid = ui.aggrid({"columnDefs": [{"field": "name"}, {"field": "age"}, {"field": "note"}],
                           "rowData": [{**row, "note": f"<b>{row['name']}</b>"} for row in PEOPLE],
-                          "rowSelection": "multiple"}, html_columns=[2])
+                          "rowSelection": {"mode": "multiRow"}}, html_columns=[2])
         clicked = ui.label("cell: -")
 
         def show_cell(event: EventArguments) -> None:

@@ -8,7 +8,16 @@ from flaskui.testing import Screen, User
 EXAMPLE = "showcase"
 
 
-def test_every_card_works(user: User) -> None:
+def test_every_family_page_builds(user: User) -> None:
+    from showcase import FAMILIES
+
+    assert {"basics", "content", "data", "feedback", "features", "inputs", "layout"} <= set(FAMILIES)
+    for family in FAMILIES:
+        user.open("/" if family == "basics" else f"/{family}")
+        user.should_see("flaskui showcase")
+
+
+def test_basic_cards_work(user: User) -> None:
     user.javascript_rules[r"innerWidth"] = 1024
     user.open("/")
     user.find("Click me").click()
@@ -17,6 +26,7 @@ def test_every_card_works(user: User) -> None:
     user.should_see("Hello, Ada!")
     user.find("Toggle from the server").click()
     assert user.find(kind=ui.checkbox).elements[0].value is True
+    user.open("/features")
     user.find("Notify").click()
     user.find("Ask the browser").click()
     user.should_see("the window is 1024 px wide")
@@ -36,6 +46,18 @@ def test_showcase_in_a_browser(screen: Screen) -> None:
     screen.click("Click me")
     screen.type("Grace", into="Your name")
     screen.should_contain("Hello, Grace!")
+    screen.open("/features")
     screen.click("Ask the browser")
     screen.should_contain("px wide")
     screen.shot("showcase")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("family", ["content", "data", "feedback", "features", "inputs", "layout"])
+def test_every_gallery_page_renders_without_errors(screen: Screen, family: str) -> None:
+    screen.page.set_default_timeout(60_000)  # the data page compiles several MB of chart libraries
+    screen.page.goto(f"/{family}")
+    screen.page.wait_for_function("window.flaskui && window.flaskui.connected")
+    screen.page.evaluate("window.flaskui.idle()")
+    screen.should_contain("flaskui showcase")
+    screen.shot(f"showcase-{family}")

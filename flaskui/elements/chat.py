@@ -29,3 +29,7 @@ class ChatMessage(Element):
                 self.props[key] = value
         if sent:
             self.props["sent"] = True
+
+    def _user_content(self) -> list[str]:
+        texts = self.props.get("text") or []
+        return super()._user_content() + [str(text) for text in texts]

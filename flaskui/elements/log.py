@@ -23,6 +23,9 @@ class Log(Element, component="log.js"):
         self.props["lines"] = []
         use_stylesheet(self)
 
+    def _user_content(self) -> list[str]:
+        return self.lines
+
     @property
     def lines(self) -> list[str]:
         """The lines shown, oldest first."""

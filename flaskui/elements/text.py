@@ -11,6 +11,8 @@ only Pygments' token classes and table cell alignment::
 """
 from __future__ import annotations
 
+import html
+import re
 import textwrap
 from typing import Callable, Union
 
@@ -90,6 +92,11 @@ class HtmlContent(Element):
 
     def _to_html(self, content: str) -> str:
         raise NotImplementedError
+
+    def _user_content(self) -> list[str]:
+        # the visible text of the rendered HTML (tags stripped, entities decoded)
+        text = html.unescape(re.sub(r"<[^>]*>", " ", str(self.props.get(self.HTML_PROP, ""))))
+        return [" ".join(text.split())]
 
 
 class Markdown(HtmlContent):

@@ -6,12 +6,15 @@ on the server updates the browser and calls them too.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from .. import binding
 from ..binding import ValueBindingMixin
 from ..events import EventArguments, Handler, ValueChangeEventArguments
 from ..element import Element
+
+
+V = TypeVar("V", bound="ValueElement")
 
 
 class ValueElement(ValueBindingMixin, Element):
@@ -45,7 +48,7 @@ class ValueElement(ValueBindingMixin, Element):
             self.props[self.VALUE_PROP] = self._value_to_model(value)
             self._value_changed(value, previous)
 
-    def on_value_change(self, handler: Handler) -> ValueElement:
+    def on_value_change(self: V, handler: Handler) -> V:
         """Also call ``handler`` after every change of the value."""
         self._change_handlers.append(handler)
         return self

@@ -35,16 +35,6 @@ from .memory_transport import MemoryTransport
 _STATE = re.compile(r'<script type="application/json" id="flaskui-state">(.*?)</script>', re.S)
 
 
-def _content(element: Element) -> list[str]:
-    """What a user reads on an element: its text, label, placeholder and value."""
-    content = [] if element.text is None else [element.text]
-    for key in ("label", "placeholder", "modelValue"):
-        value = element.props.get(key)
-        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            content.append(str(value))
-    return content
-
-
 class UserInteraction:
     """The elements ``User.find`` matched, and what a user can do with them."""
 
@@ -66,9 +56,12 @@ class UserInteraction:
     def click(self) -> UserInteraction:
         """Click the matched elements (a checkbox toggles)."""
         for element in self.elements:
-            if isinstance(element, ValueElement) and isinstance(element.value, bool) and not _has(element, "click"):
+            toggles = isinstance(element, ValueElement) and isinstance(element.value, bool)
+            if not toggles and not _has(element, "click"):
+                raise AssertionError(f"{element!r} has no 'click' listener and no yes/no value to toggle")
+            if isinstance(element, ValueElement) and toggles:  # the browser updates the value, then clicks
                 UserInteraction(self.user, [element]).trigger(f"update:{element.VALUE_PROP}", [not element.value])
-            else:
+            if _has(element, "click"):
                 UserInteraction(self.user, [element]).trigger("click")
         return self
 
@@ -215,7 +208,7 @@ class User:
         if marker is not None and marker not in element.markers:
             return False
         needle = target if target is not None else content
-        if needle is not None and not any(needle in text for text in _content(element)):
+        if needle is not None and not any(needle in text for text in element._user_content()):
             return False
         return target is not None or kind is not None or marker is not None or content is not None
 
@@ -224,7 +217,7 @@ class User:
         """Matching elements; for a text, those showing exactly it win over those containing it."""
         found = [e for e in self._elements() if self._matches(e, target, kind, marker, content)]
         needle = target if isinstance(target, str) else content
-        exact = [e for e in found if needle in _content(e)]
+        exact = [e for e in found if needle in e._user_content()]
         return exact or found
 
     def _wait(self, condition: Callable[[], bool]) -> bool:
@@ -272,7 +265,7 @@ class User:
         lines: list[str] = []
 
         def walk(element: Element, depth: int) -> None:
-            content = " ".join(repr(c) for c in _content(element))
+            content = " ".join(repr(c) for c in element._user_content())
             markers = f" markers={sorted(element.markers)}" if element.markers else ""
             lines.append(f"{'  ' * depth}{type(element).__name__} <{element.tag}> {content}{markers}".rstrip())
             for child in element.children:
