@@ -274,7 +274,9 @@ async ({timeout}) => {
       }
     });
     observer.observe(document.body, {subtree: true, childList: true, characterData: true});
-    const timer = setTimeout(() => { observer.disconnect(); reject(new Error('stream did not end: ' + seen.size)); }, timeout);
+    const timer = setTimeout(() => {
+      observer.disconnect(); reject(new Error('stream did not end: ' + seen.size));
+    }, timeout);
     q('.bench-btn').click();
   });
 }
@@ -365,7 +367,8 @@ def page_get(url: str, seconds: int, connections: int, pid: int) -> dict[str, fl
         count = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
         bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
         errors = re.search(r"Socket errors: (.*)", out)
-        return {"rps": rps, "non2xx": int(bad.group(1)) if bad else 0, "socket_errors": errors.group(1) if errors else "",
+        return {"rps": rps, "non2xx": int(bad.group(1)) if bad else 0,
+                "socket_errors": errors.group(1) if errors else "",
                 "cpu_ms_per_get": 1000 * (cpu_seconds(pid) - cpu_before) / max(count, 1)}
     from concurrent.futures import ThreadPoolExecutor
 
@@ -388,7 +391,8 @@ def page_get(url: str, seconds: int, connections: int, pid: int) -> dict[str, fl
 def html_bytes(url: str) -> dict[str, int]:
     _, raw = http_get(url)
     _, body = http_get(url, gzip_ok=True)
-    return {"html_bytes": len(raw), "html_bytes_gzip": len(body) if body[:2] == b"\x1f\x8b" else len(gzip.compress(raw))}
+    compressed = len(body) if body[:2] == b"\x1f\x8b" else len(gzip.compress(raw))
+    return {"html_bytes": len(raw), "html_bytes_gzip": compressed}
 
 
 # -- many connections ------------------------------------------------------------------------------------
@@ -451,7 +455,8 @@ def clients_run(order: tuple[str, ...], config: Config, logs: Path, browser: Bro
                 result[fw][f"rss{count}_mb"] = rss_bytes(servers[fw].pid) / 2**20
         low, high = config.clients_low, config.clients_high
         for fw in order:
-            result[fw]["kb_per_client"] = (result[fw][f"rss{high}_mb"] - result[fw][f"rss{low}_mb"]) * 1024 / (high - low)
+            grown = result[fw][f"rss{high}_mb"] - result[fw][f"rss{low}_mb"]
+            result[fw]["kb_per_client"] = grown * 1024 / (high - low)
         before = {fw: (loaders[fw].ask("stats")["received"], cpu_seconds(servers[fw].pid), time.perf_counter())
                   for fw in order}
         time.sleep(config.cpu_seconds)
@@ -554,9 +559,9 @@ def run(config: Config, only: set[str] | None) -> Results:
                     results.add("stream_final_lag_ms", fw, m["final_lag"] * 1000)
                     results.add("stream_median_lag_ms", fw, m["median_lag"] * 1000)
                     results.add("stream_server_iterations_per_s", fw, m["server_iterations_per_s"])
-                    print(f"   rep {r} {fw}: {m['values_per_s']:.0f} values/s, final lag {m['final_lag'] * 1000:.1f} ms,"
-                          f" median lag {m['median_lag'] * 1000:.1f} ms, server {m['server_iterations_per_s']:.0f} it/s",
-                          flush=True)
+                    print(f"   rep {r} {fw}: {m['values_per_s']:.0f} values/s,"
+                          f" final lag {m['final_lag'] * 1000:.1f} ms, median lag {m['median_lag'] * 1000:.1f} ms,"
+                          f" server {m['server_iterations_per_s']:.0f} it/s", flush=True)
 
         def bench_pageload() -> None:
             for fw in FRAMEWORKS:
@@ -566,15 +571,19 @@ def run(config: Config, only: set[str] | None) -> Results:
                     m = time_to_content(browser, servers[fw].url + "/page100", config.ttc_samples)
                     results.add("ttc_cold_ms", fw, m["cold_ms"])
                     results.add("ttc_warm_ms", fw, m["warm_ms"])
-                    print(f"   rep {r} {fw}: time to content cold {m['cold_ms']:.0f} warm {m['warm_ms']:.0f} ms", flush=True)
+                    print(f"   rep {r} {fw}: time to content cold {m['cold_ms']:.0f} warm {m['warm_ms']:.0f} ms",
+                          flush=True)
             for r, order in orders(config.reps):
                 for fw in order:
-                    m = page_get(servers[fw].url + "/page100", config.wrk_seconds, config.wrk_connections, servers[fw].pid)
+                    m = page_get(servers[fw].url + "/page100", config.wrk_seconds, config.wrk_connections,
+                                 servers[fw].pid)
                     results.add("get_rps", fw, m["rps"])
                     results.add("get_cpu_ms", fw, m["cpu_ms_per_get"])
                     if m["non2xx"] or m["socket_errors"]:
-                        results.errors.append(f"pageload {fw} rep {r}: non-2xx {m['non2xx']}, errors {m['socket_errors']}")
-                    print(f"   rep {r} {fw}: {m['rps']:.0f} GET/s, {m['cpu_ms_per_get']:.2f} server CPU ms/GET", flush=True)
+                        results.errors.append(f"pageload {fw} rep {r}: non-2xx {m['non2xx']},"
+                                              f" errors {m['socket_errors']}")
+                    print(f"   rep {r} {fw}: {m['rps']:.0f} GET/s, {m['cpu_ms_per_get']:.2f} server CPU ms/GET",
+                          flush=True)
 
         def bench_clients() -> None:
             for r, order in orders(config.client_reps):
@@ -582,7 +591,8 @@ def run(config: Config, only: set[str] | None) -> Results:
                 for fw in FRAMEWORKS:
                     m = both[fw]
                     results.extra.setdefault("clients", {}).setdefault(fw, []).append(m)
-                    for key in ("kb_per_client", "rss0_mb", f"rss{config.clients_low}_mb", f"rss{config.clients_high}_mb",
+                    for key in ("kb_per_client", "rss0_mb", f"rss{config.clients_low}_mb",
+                                f"rss{config.clients_high}_mb",
                                 "load_rtt_p50", "load_rtt_p90"):
                         results.add(key, fw, m[key])
                     results.add("ticking_cpu_percent", fw, m["cpu_percent"])
@@ -601,8 +611,8 @@ def run(config: Config, only: set[str] | None) -> Results:
                     server.stop()
                     results.add("startup_ms", fw, server.startup * 1000)
             for metric in ("import_ms", "startup_ms"):
-                print(f"   {metric}: " + ", ".join(f"{fw} {statistics.median(results.values[metric][fw]):.0f}"
-                                              for fw in FRAMEWORKS), flush=True)
+                medians = (f"{fw} {statistics.median(results.values[metric][fw]):.0f}" for fw in FRAMEWORKS)
+                print(f"   {metric}: " + ", ".join(medians), flush=True)
 
         for name, function in (("rtt", bench_rtt), ("fanout", bench_fanout), ("stream", bench_stream),
                                ("pageload", bench_pageload)):
@@ -661,7 +671,8 @@ def fmt(value: float) -> str:
 
 
 def table(results: Results, config: Config) -> tuple[str, list[str]]:
-    lines = ["| metric | flaskui median (min-max) | NiceGUI median (min-max) | ratio flaskui/NiceGUI (pairwise min-max) | target | met |",
+    lines = ["| metric | flaskui median (min-max) | NiceGUI median (min-max) "
+             "| ratio flaskui/NiceGUI (pairwise min-max) | target | met |",
              "| --- | --- | --- | --- | --- | --- |"]
     verdicts = []
     for metric, label, lower, target in ROWS:

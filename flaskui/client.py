@@ -212,7 +212,7 @@ class Client:
             raise Refused(f"unknown listener {listener_id!r} of element {element_id}")
         arguments = EventArguments(sender=element, client=self, args=args)
         if listener.inline:
-            with client_context(self):
+            with self.ui_context():
                 try:
                     listener.handler(arguments)
                 except Exception as error:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Iterator, MutableMapping, MutableSequence, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, overload
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, overload
 
 from . import binding, components, context
 from .binding import BindingMixin, Link
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .components import Component
 
 E = TypeVar("E", bound="Element")
+T = TypeVar("T")
 
 _ABSENT = object()
 _PROP_PATTERN = re.compile(r"""([\w\-.:@]+)(?:=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|(\S+)))?""")
@@ -194,6 +195,33 @@ class Style(MutableMapping[str, str]):
 
     def __repr__(self) -> str:
         return repr(self._data)
+
+
+class PropAttribute(Generic[T]):
+    """An attribute kept in a prop, so that assigning it updates the browser::
+
+        class Mermaid(Element, component="mermaid.js"):
+            content = PropAttribute[str]("content", "The diagram's source.")
+    """
+
+    def __init__(self, prop: str, doc: str = "") -> None:
+        self.prop = prop
+        self.__doc__ = doc
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> PropAttribute[T]: ...
+
+    @overload
+    def __get__(self, instance: Element, owner: type) -> T: ...
+
+    def __get__(self, instance: Element | None, owner: type) -> PropAttribute[T] | T:
+        if instance is None:
+            return self
+        value: T = instance.props[self.prop]
+        return value
+
+    def __set__(self, instance: Element, value: T) -> None:
+        instance.props[self.prop] = value
 
 
 class Element(BindingMixin):

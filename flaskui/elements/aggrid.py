@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from ..element import PropAttribute
 from ..javascript import JavaScriptRequest
 from .js_library import LibraryElement
 
@@ -33,6 +34,9 @@ class AgGrid(LibraryElement, component="aggrid.js",
             ``autoSizeStrategy``).
     """
 
+    options = PropAttribute[dict[str, Any]](
+        "options", "The grid options; call update() after changing them in place, or assign new ones.")
+
     def __init__(self, options: dict[str, Any], *, html_columns: list[int] | None = None,
                  theme: Literal["quartz", "balham", "alpine", "material"] = "quartz",
                  auto_size_columns: bool = True) -> None:
@@ -41,16 +45,6 @@ class AgGrid(LibraryElement, component="aggrid.js",
         self.props["html-columns"] = html_columns or []
         self.props["theme"] = theme
         self.props["auto-size-columns"] = auto_size_columns
-
-    @property
-    def options(self) -> dict[str, Any]:
-        """The grid options; call ``update()`` after changing them in place, or assign new ones."""
-        options: dict[str, Any] = self.props["options"]
-        return options
-
-    @options.setter
-    def options(self, options: dict[str, Any]) -> None:
-        self.props["options"] = options
 
     def run_grid_method(self, name: str, *args: Any) -> JavaScriptRequest:
         """Call a grid API method in the browser, e.g. ``("selectAll",)``; ``.result(timeout)`` on the

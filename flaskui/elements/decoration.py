@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..element import Element
+from ..element import Element, PropAttribute
 from ..events import EventArguments, Handler
 from .value_element import ValueElement
 
@@ -38,21 +38,14 @@ class Icon(Element):
         color: a Quasar color name or a CSS color.
     """
 
+    name = PropAttribute[str]("name", "The icon's name; assigning it changes the icon.")
+
     def __init__(self, name: str, *, size: str | None = None, color: str | None = None) -> None:
         super().__init__("q-icon")
         self.props["name"] = name
         if size is not None:
             self.props["size"] = size
         set_color(self, color, css="color")
-
-    @property
-    def name(self) -> str:
-        """The icon's name; assigning it changes the icon."""
-        return str(self.props["name"])
-
-    @name.setter
-    def name(self, name: str) -> None:
-        self.props["name"] = name
 
 
 class Avatar(Element):

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..events import EventArguments, Handler, call_handler
+from ..element import PropAttribute
 from ..javascript import JavaScriptRequest
 from .js_library import LibraryElement
 
@@ -49,6 +50,9 @@ class EChart(LibraryElement, component="echart.js",
         theme: a theme name registered in ECharts (``"dark"``) or a theme dict.
     """
 
+    options = PropAttribute[dict[str, Any]](
+        "options", "The option dict; call update() after changing it in place, or assign a new one.")
+
     def __init__(self, options: dict[str, Any], on_point_click: Handler | None = None, *,
                  renderer: Literal["canvas", "svg"] = "canvas", theme: str | dict[str, Any] | None = None) -> None:
         super().__init__()
@@ -58,16 +62,6 @@ class EChart(LibraryElement, component="echart.js",
             self.props["theme"] = theme
         if on_point_click is not None:
             self.on_point_click(on_point_click)
-
-    @property
-    def options(self) -> dict[str, Any]:
-        """The option dict; call ``update()`` after changing it in place, or assign a new one."""
-        options: dict[str, Any] = self.props["options"]
-        return options
-
-    @options.setter
-    def options(self, options: dict[str, Any]) -> None:
-        self.props["options"] = options
 
     def append(self, *points: Any, series: int = 0, max_points: int | None = None) -> None:
         """Append points to a series' data, dropping the oldest beyond ``max_points``."""

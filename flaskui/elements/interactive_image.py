@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..element import PropAttribute
 from ..events import EventArguments, Handler, call_handler
 from ..files.media import MediaSource
 from .media import MediaElement
@@ -50,6 +51,8 @@ class InteractiveImage(MediaElement, component="interactive_image.js"):
         cross: show a crosshair under the mouse (``True``, or its CSS color).
     """
 
+    content = PropAttribute[str]("content", "The SVG overlay; assigning it redraws.")
+
     def __init__(self, source: MediaSource = "", *, content: str = "", size: tuple[float, float] | None = None,
                  on_mouse: Handler | None = None, events: list[str] | tuple[str, ...] = ("click",),
                  cross: bool | str = False) -> None:
@@ -66,15 +69,6 @@ class InteractiveImage(MediaElement, component="interactive_image.js"):
         self._mouse_handlers: list[Handler] = []
         if on_mouse is not None:
             self.on_mouse(on_mouse)
-
-    @property
-    def content(self) -> str:
-        """The SVG overlay; assigning it redraws."""
-        return str(self.props["content"])
-
-    @content.setter
-    def content(self, content: str) -> None:
-        self.props["content"] = content
 
     def on_mouse(self, handler: Handler) -> InteractiveImage:
         """Also call ``handler`` with ``MouseEventArguments`` on each mouse event."""

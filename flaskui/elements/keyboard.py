@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..element import Element
+from ..element import Element, PropAttribute
 from ..events import EventArguments, Handler, call_handler
 
 
@@ -33,6 +33,8 @@ class Keyboard(Element, component="keyboard.js"):
         ignore: tags whose key events are not reported (typing into fields).
     """
 
+    active = PropAttribute[bool]("active", "Whether key events are reported.")
+
     def __init__(self, on_key: Handler, *, active: bool = True, repeating: bool = True,
                  ignore: list[str] | None = None) -> None:
         super().__init__()
@@ -41,14 +43,6 @@ class Keyboard(Element, component="keyboard.js"):
         self.props["ignore"] = ["input", "select", "button", "textarea"] if ignore is None else ignore
         self._on_key = on_key
         self.on("key", self._key)
-
-    @property
-    def active(self) -> bool:
-        return bool(self.props["active"])
-
-    @active.setter
-    def active(self, value: bool) -> None:
-        self.props["active"] = value
 
     def _key(self, event: EventArguments) -> None:
         data: dict[str, Any] = event.args[0] if event.args and isinstance(event.args[0], dict) else {}

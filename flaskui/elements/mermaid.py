@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..element import Element
+from ..element import Element, PropAttribute
 
 
 class Mermaid(Element, component="mermaid.js", dependencies=["lib/mermaid/mermaid.min.js"]):
@@ -17,19 +17,12 @@ class Mermaid(Element, component="mermaid.js", dependencies=["lib/mermaid/mermai
     A diagram that does not parse shows Mermaid's error message instead.
     """
 
+    content = PropAttribute[str]("content", "The diagram's source; assigning it redraws.")
+
     def __init__(self, content: str, config: dict[str, Any] | None = None) -> None:
         super().__init__()
         self.props["content"] = content
         self.props["config"] = config or {}
-
-    @property
-    def content(self) -> str:
-        """The diagram's source."""
-        return str(self.props["content"])
-
-    @content.setter
-    def content(self, content: str) -> None:
-        self.props["content"] = content
 
     def set_content(self, content: str) -> None:
         """Redraw with ``content``."""

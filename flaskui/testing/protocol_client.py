@@ -48,6 +48,7 @@ class ProtocolClient:
         self.javascript: list[list[Any]] = []
         self.notifications: list[dict[str, Any]] = []
         self.navigations: list[list[Any]] = []
+        self.downloads: list[list[Any]] = []
         self.components: dict[str, str] = {}
 
     # -- page --------------------------------------------------------------------------------------
@@ -263,3 +264,5 @@ class ProtocolClient:
             self.notifications.append(op[1])
         elif kind == "nav":
             self.navigations.append(op)
+        elif kind == "dl":
+            self.downloads.append(op)
