@@ -102,7 +102,7 @@ def link(source: Any, source_name: str, target: Any, target_name: str, transform
             _polled[hub] = []
             gevent.spawn(_poll, _polled[hub])
         _polled[hub].append(new)
-    owner._bindings.append(new)
+    owner._bindings = [*owner._bindings, new]
 
 
 def unlink(owner: Element) -> None:
@@ -117,7 +117,7 @@ def unlink(owner: Element) -> None:
         for polled in _polled.values():
             if dead in polled:
                 polled.remove(dead)
-    owner._bindings.clear()
+    owner._bindings = ()
 
 
 def _poll(polled_links: list[Link]) -> None:

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Iterable, Iterator, MutableMapping, MutableSequence, Sequence
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping, MutableSequence, Sequence, Set as AbstractSet
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, overload
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast, overload
 
 from . import binding, components, context
 from .binding import BindingMixin, Link
@@ -30,6 +31,9 @@ E = TypeVar("E", bound="Element")
 T = TypeVar("T")
 
 _ABSENT = object()
+# The shared, read-only contents of every empty Props/Style: an element gets its own dict on its
+# first entry (most elements never have style, many no props), so idle pages hold fewer objects.
+_NO_ENTRIES: dict[str, Any] = cast("dict[str, Any]", MappingProxyType({}))
 _PROP_PATTERN = re.compile(r"""([\w\-.:@]+)(?:=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|(\S+)))?""")
 
 
@@ -63,11 +67,27 @@ class Props(MutableMapping[str, Any]):
     ``button.props(remove="outline")``. It returns the element, for chaining.
     """
 
-    __slots__ = ("_element", "_data")
+    __slots__ = ("_element",)
 
     def __init__(self, element: Element) -> None:
         self._element = element
-        self._data: dict[str, Any] = {}
+
+    @property
+    def _data(self) -> dict[str, Any]:
+        return self._element._props
+
+    @_data.setter
+    def _data(self, data: dict[str, Any]) -> None:
+        self._element._props = data
+
+    def _own(self) -> dict[str, Any]:
+        if self._data is _NO_ENTRIES:
+            self._data = {}
+        return self._data
+
+    def set_quietly(self, key: str, value: Any) -> None:
+        """Store a value the browser already shows (it sent it): nothing is sent back."""
+        self._own()[key] = value
 
     def __call__(self, add: str | None = None, *, remove: str | None = None) -> Any:
         for key in parse_props(remove or ""):
@@ -84,11 +104,11 @@ class Props(MutableMapping[str, Any]):
         old = self._data.get(key, _ABSENT)
         if not isinstance(value, (list, dict)) and type(old) is type(value) and old == value:
             return
-        self._data[key] = value
+        self._own()[key] = value
         self._element._changed_prop(key)
 
     def __delitem__(self, key: str) -> None:
-        del self._data[key]
+        del self._own()[key]
         self._element._changed_prop(key)
 
     def __iter__(self) -> Iterator[str]:
@@ -108,18 +128,25 @@ class Classes(MutableSequence[str]):
     ``label.classes(replace="text-h6")``. It returns the element, for chaining.
     """
 
-    __slots__ = ("_element", "_data")
+    __slots__ = ("_element",)
 
     def __init__(self, element: Element) -> None:
         self._element = element
-        self._data: list[str] = []
+
+    @property
+    def _data(self) -> list[str]:
+        return self._element._classes
+
+    @_data.setter
+    def _data(self, data: list[str]) -> None:
+        self._element._classes = data
 
     def __call__(self, add: str | None = None, *, remove: str | None = None, replace: str | None = None) -> Any:
         names = [] if replace is not None else [c for c in self._data if c not in (remove or "").split()]
         for name in ((replace or "") + " " + (add or "")).split():
             if name not in names:
                 names.append(name)
-        if names != self._data:
+        if names != list(self._data):
             self._data = names
             self._element._changed("classes")
         return self._element
@@ -134,10 +161,12 @@ class Classes(MutableSequence[str]):
         return self._data[index]
 
     def __setitem__(self, index: Any, value: Any) -> None:
+        self._data = list(self._data)
         self._data[index] = value
         self._element._changed("classes")
 
     def __delitem__(self, index: int | slice) -> None:
+        self._data = list(self._data)
         del self._data[index]
         self._element._changed("classes")
 
@@ -145,6 +174,7 @@ class Classes(MutableSequence[str]):
         return len(self._data)
 
     def insert(self, index: int, value: str) -> None:
+        self._data = list(self._data)
         self._data.insert(index, value)
         self._element._changed("classes")
 
@@ -159,11 +189,18 @@ class Style(MutableMapping[str, str]):
     It returns the element, for chaining.
     """
 
-    __slots__ = ("_element", "_data")
+    __slots__ = ("_element",)
 
     def __init__(self, element: Element) -> None:
         self._element = element
-        self._data: dict[str, str] = {}
+
+    @property
+    def _data(self) -> dict[str, str]:
+        return self._element._style
+
+    @_data.setter
+    def _data(self, data: dict[str, str]) -> None:
+        self._element._style = data
 
     def __call__(self, add: str | None = None, *, remove: str | None = None, replace: str | None = None) -> Any:
         style = {} if replace is not None else dict(self._data)
@@ -171,7 +208,7 @@ class Style(MutableMapping[str, str]):
             style.pop(name, None)
         style.update(parse_style(replace or ""))
         style.update(parse_style(add or ""))
-        if style != self._data:
+        if style != dict(self._data):
             self._data = style
             self._element._changed("style")
         return self._element
@@ -180,11 +217,13 @@ class Style(MutableMapping[str, str]):
         return self._data[key]
 
     def __setitem__(self, key: str, value: str) -> None:
-        self._data[key] = value
+        self._data = {**self._data, key: value}
         self._element._changed("style")
 
     def __delitem__(self, key: str) -> None:
-        del self._data[key]
+        if key not in self._data:
+            raise KeyError(key)
+        self._data = {k: v for k, v in self._data.items() if k != key}
         self._element._changed("style")
 
     def __iter__(self) -> Iterator[str]:
@@ -238,6 +277,17 @@ class Element(BindingMixin):
     """
 
     deleted: bool
+    # Most elements never get listeners, markers, bindings or a `with` block: these start as
+    # shared empty class attributes and become per-element containers on first use, which keeps
+    # a page's many small elements cheap to create and to hold (fewer objects for the GC).
+    listeners: Mapping[str, Listener] = MappingProxyType({})
+    # Props, classes and style live in these; `props`, `classes` and `style` are views made on use.
+    _props: dict[str, Any] = _NO_ENTRIES
+    _classes: list[str] = cast("list[str]", ())
+    _style: dict[str, str] = _NO_ENTRIES
+    markers: AbstractSet[str] = frozenset()
+    _scopes: tuple[AbstractContextManager[None], ...] = ()
+    _bindings: tuple[Link, ...] | list[Link] = ()
     #: The Vue component this element class renders with (see ``flaskui.components``).
     component: ClassVar[Component | None] = None
 
@@ -258,22 +308,30 @@ class Element(BindingMixin):
         self.id: int = client._register(self)
         self.tag = tag or (self.component.name if self.component else "div")
         self._text = text
-        self.props = Props(self)
-        self.classes = Classes(self)
-        self.style = Style(self)
         self.slot = slot
         self._visible = True
         self.parent: Element | None = None
         self.children: list[Element] = []
-        self.listeners: dict[str, Listener] = {}
-        self.markers: set[str] = set()
         self.deleted = False
-        self._scopes: list[AbstractContextManager[None]] = []
-        self._bindings: list[Link] = []
         if self.component is not None:
             client._use_component(self.component)
         if parent is not None:
             parent._insert_child(self, len(parent.children))
+
+    @property
+    def props(self) -> Props:
+        """The component's props: a dict you can also call, ``.props("outline color=red")``."""
+        return Props(self)
+
+    @property
+    def classes(self) -> Classes:
+        """CSS classes: a list you can also call, ``.classes("text-bold", remove="text-grey")``."""
+        return Classes(self)
+
+    @property
+    def style(self) -> Style:
+        """Inline CSS: a dict you can also call, ``.style("color: teal")``."""
+        return Style(self)
 
     # -- state -------------------------------------------------------------------------------
     @property
@@ -323,7 +381,7 @@ class Element(BindingMixin):
 
     def mark(self: E, *markers: str) -> E:
         """Tag the element with names that tests find it by: ``user.find(marker="save")``."""
-        self.markers.update(markers)
+        self.markers = self.markers | set(markers)
         return self
 
     def tooltip(self: E, text: str) -> E:
@@ -369,19 +427,21 @@ class Element(BindingMixin):
 
     def _add_listener(self, type: str, handler: Handler, **options: Any) -> Listener:
         listener = Listener(self.client._next_listener_id(), type, handler, **options)
-        self.listeners[listener.id] = listener
+        self.listeners = {**self.listeners, listener.id: listener}
         self._changed("events")
         return listener
 
     # -- tree ----------------------------------------------------------------------------------
     def __enter__(self: E) -> E:
         scope = context.parent_context(self)
-        self._scopes.append(scope)
+        self._scopes += (scope,)
         scope.__enter__()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._scopes.pop().__exit__(None, None, None)
+        scope = self._scopes[-1]
+        self._scopes = self._scopes[:-1]
+        scope.__exit__(None, None, None)
 
     def add_slot(self, name: str) -> AbstractContextManager[None]:
         """Build into the component's slot ``name``: ``with card.add_slot("header"): ui.label("Title")``."""
@@ -389,7 +449,7 @@ class Element(BindingMixin):
 
     # -- nested props: sent as small patches, not as the whole prop -------------------------------------
     def _prop_target(self, path: Sequence[str | int]) -> Any:
-        target: Any = self.props._data
+        target: Any = self.props._own()
         for key in path:
             target = target[key]
         return target
@@ -480,12 +540,12 @@ class Element(BindingMixin):
         data: dict[str, Any] = {"tag": self.tag}
         if self._text is not None:
             data["text"] = self._text
-        if self.props._data:
-            data["props"] = self.props._data
-        if self.classes._data:
-            data["classes"] = self.classes._data
-        if self.style._data:
-            data["style"] = self.style._data
+        if self._props:
+            data["props"] = self._props
+        if self._classes:
+            data["classes"] = self._classes
+        if self._style:
+            data["style"] = self._style
         if self.children:
             data["children"] = [child.id for child in self.children]
         if self.slot != "default":

@@ -81,6 +81,6 @@ def test_links_end_with_their_element(user: User, state: dict[str, Any]) -> None
     user.open("/")
     (box,) = user.find("show it").elements
     user.find("drop").click()
-    assert box.deleted and box._bindings == []
+    assert box.deleted and not box._bindings
     state["settings"].show = False
     assert box.value is True, "a deleted element is no longer bound"

@@ -33,7 +33,7 @@ class SyncedPropsElement(Element):
         previous = self.props.get(prop)
         if value == previous:
             return
-        self.props._data[prop] = value  # the browser shows it already: no echo
+        self.props.set_quietly(prop, value)
         for handler in self._prop_handlers[prop]:
             self.client.events.submit(handler, arguments(sender=self, client=self.client, args=[value],
                                                          value=value, previous_value=previous))

@@ -57,7 +57,7 @@ class ValueElement(ValueBindingMixin, Element):
         value = self._value_from_args(event.args)
         previous = self.value
         if value != previous:
-            self.props._data[self.VALUE_PROP] = self._value_to_model(value)  # the browser has it already: no echo
+            self.props.set_quietly(self.VALUE_PROP, self._value_to_model(value))
             self._value_changed(value, previous)
 
     def _value_from_args(self, args: list[Any]) -> Any:
