@@ -22,6 +22,7 @@ from flask import Flask, has_request_context, request
 from .auth.identity import ClientAuth
 from .context import client_context
 from .element import Element
+from .errors import Refused
 from .events import EventArguments, EventDispatcher, Listener
 from .javascript import JavaScriptRequest, JavaScriptRequests
 from .outbox import Outbox, Transport
@@ -29,10 +30,6 @@ from .outbox import Outbox, Transport
 if TYPE_CHECKING:
     from .components import Component
     from .runtime import Runtime
-
-
-class Refused(Exception):
-    """A browser message that is refused; ``str(error)`` is the reason sent back and logged."""
 
 
 class Client:
@@ -59,7 +56,8 @@ class Client:
         self.elements: dict[int, Element] = {}
         self.deleted = False
         self.has_connected = False
-        self.outbox = Outbox(self, settings.history_max_frames, settings.history_max_age)
+        self.outbox = Outbox(self, settings.history_max_frames, settings.history_max_age,
+                             settings.frames_in_flight, settings.ack_timeout)
         self.javascript = JavaScriptRequests(self)
         self.events = EventDispatcher(self, settings.max_running_handlers, settings.max_pending_events)
         self._element_count = 0

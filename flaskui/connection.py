@@ -11,7 +11,8 @@ import logging
 
 from . import protocol
 from .auth.identity import ANONYMOUS, AuthUser
-from .client import Client, Refused
+from .client import Client
+from .errors import Refused
 from .outbox import Transport, dumps
 from .runtime import Runtime
 
@@ -89,6 +90,8 @@ def serve(runtime: Runtime, transport: Transport, browser_id: str | None, user: 
                     client.handle_event(message.element, message.listener, message.args)
                 elif isinstance(message, protocol.JavaScriptReply):
                     client.handle_javascript_response(message.id, message.ok, message.value)
+                elif isinstance(message, protocol.Ack):
+                    client.outbox.acknowledge(message.frame)
                 elif isinstance(message, protocol.Resync):
                     client.outbox.send_snapshot()
                 else:

@@ -23,6 +23,8 @@ import gevent
 import gevent.event
 import gevent.lock
 
+from .errors import Refused
+
 if TYPE_CHECKING:
     from .client import Client
     from .element import Element
@@ -88,7 +90,8 @@ class Outbox:
         max_age: seconds a frame is kept for replay; older gaps get a snapshot.
     """
 
-    def __init__(self, client: Client, max_frames: int, max_age: float) -> None:
+    def __init__(self, client: Client, max_frames: int, max_age: float, window: int = 32,
+                 ack_timeout: float = 5.0) -> None:
         self._client = client
         self._max_frames = max_frames
         self._max_age = max_age
@@ -103,6 +106,10 @@ class Outbox:
         # must not leak into an op that is already queued.
         self._queue: list[str] = []
         self._history: deque[tuple[int, float, str]] = deque()
+        self._window = window
+        self._ack_timeout = ack_timeout
+        self._acked = 0
+        self._ack = gevent.event.Event()
         self._wake = gevent.event.Event()
         self._lock = gevent.lock.Semaphore()
         self._greenlet: gevent.Greenlet | None = None
@@ -284,10 +291,31 @@ class Outbox:
         while True:
             self._wake.wait()
             self._wake.clear()
+            self._wait_for_window()
             with self._lock:
                 payload = self._next_frame()
                 if payload is not None:
                     self._send(payload)
+
+    def _wait_for_window(self) -> None:
+        """Flow control: at most ``window`` frames the tab has not rendered yet are on the way.
+
+        Meanwhile changes keep coalescing, so a tab that renders slower than the server changes
+        things gets fewer, fresher frames instead of a growing backlog. A tab that stops
+        acknowledging (``ack_timeout``) is sent to anyway.
+        """
+        while self.transport is not None and self.frame_id - self._acked >= self._window:
+            self._ack.clear()
+            if not self._ack.wait(self._ack_timeout):
+                return
+
+    def acknowledge(self, frame_id: int) -> None:
+        """The tab has applied and rendered every frame up to ``frame_id``."""
+        if frame_id > self.frame_id:
+            raise Refused(f"ack for frame {frame_id}, which was not sent")
+        if frame_id > self._acked:
+            self._acked = frame_id
+            self._ack.set()
 
     # -- connection ---------------------------------------------------------------------------------
     def attach(self, transport: Transport, last_frame: int) -> None:
@@ -295,6 +323,7 @@ class Outbox:
         with self._lock:
             self._next_frame()
             self.transport = transport
+            self._acked = min(last_frame, self.frame_id)
             self._send(dumps({"t": "hi", "frame": self.frame_id}))
             self._send_missed(last_frame)
         if self._greenlet is None:

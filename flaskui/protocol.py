@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from .client import Refused
+from .errors import Refused
 
 
 @dataclass(frozen=True)
@@ -41,12 +41,18 @@ class Resync:
     last: int
 
 
-Message = Hello | Event | JavaScriptReply | Resync
+@dataclass(frozen=True)
+class Ack:
+    frame: int
+
+
+Message = Hello | Event | JavaScriptReply | Resync | Ack
 
 _KEYS = {
     "hello": {"t", "client", "tab", "last"},
     "ev": {"t", "el", "l", "args"},
     "resync": {"t", "last"},
+    "ack": {"t", "id"},
 }
 
 
@@ -90,5 +96,8 @@ def parse(raw: str | bytes) -> Message:
         _require(_is_int(data["el"]) and isinstance(data["l"], str) and isinstance(data["args"], list),
                  "bad event fields")
         return Event(data["el"], data["l"], data["args"])
+    if kind == "ack":
+        _require(_is_int(data["id"]), "bad ack fields")
+        return Ack(data["id"])
     _require(_is_int(data["last"]), "bad resync fields")
     return Resync(data["last"])

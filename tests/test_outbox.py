@@ -18,12 +18,18 @@ from flaskui.runtime import Runtime
 
 
 class MemoryTransport:
-    def __init__(self) -> None:
+    """Records what the server sends; acknowledges frames like a tab that renders at once."""
+
+    def __init__(self, client: Client | None = None) -> None:
+        self.client = client
         self.sent: list[dict[str, Any]] = []
         self.closed: tuple[int, str] | None = None
 
     def send(self, text: str) -> None:
-        self.sent.append(json.loads(text))
+        message = json.loads(text)
+        self.sent.append(message)
+        if self.client is not None and message["t"] == "f":
+            self.client.outbox.acknowledge(message["id"])
 
     def receive(self, timeout: float | None) -> str | None:
         return None
@@ -39,7 +45,7 @@ class MemoryTransport:
 @pytest.fixture
 def app() -> Flask:
     app = Flask(__name__)
-    app.config.update(SECRET_KEY="unit", FLASKUI_HISTORY_MAX_FRAMES=3)
+    app.config.update(SECRET_KEY="unit", FLASKUI_HISTORY_MAX_FRAMES=3, FLASKUI_FRAMES_IN_FLIGHT=2)
     app.register_blueprint(flaskui.Blueprint("pages", __name__))
     return app
 
@@ -53,8 +59,8 @@ def client(app: Flask) -> Iterator[Client]:
         client.delete()
 
 
-def connect(client: Client, last: int = 0) -> MemoryTransport:
-    transport = MemoryTransport()
+def connect(client: Client, last: int = 0, acknowledge: bool = True) -> MemoryTransport:
+    transport = MemoryTransport(client if acknowledge else None)
     client.outbox.start_recording()
     client.handle_handshake(transport, "tab", last)
     return transport
@@ -155,7 +161,7 @@ def test_frames_are_numbered_and_replayed_from_history(client: Client) -> None:
     client.handle_disconnect(first)
     label.text = "4"
     gevent.idle()
-    second = MemoryTransport()
+    second = MemoryTransport(client)
     client.handle_handshake(second, "tab", 2)
     assert second.sent[0] == {"t": "hi", "frame": 4}
     assert [m["id"] for m in second.sent[1:]] == [3, 4]
@@ -168,7 +174,7 @@ def test_gap_older_than_history_gets_snapshot(client: Client) -> None:
     for i in range(1, 6):
         label.text = str(i)
         first.frames()
-    second = MemoryTransport()
+    second = MemoryTransport(client)
     client.handle_handshake(second, "tab", 1)
     snapshot = second.sent[1]
     assert snapshot["t"] == "snap" and snapshot["id"] == 5
@@ -258,3 +264,35 @@ def test_never_connected_client_is_pruned(app: Flask) -> None:
         client.on_delete(deleted.set)
         client.schedule_prune()
         assert deleted.wait(5) and client.deleted
+
+
+def test_flow_control_sends_few_frames_ahead_and_coalesces_meanwhile(client: Client) -> None:
+    with client.ui_context():
+        label = ui.label("0")
+    transport = connect(client, acknowledge=False)
+    for i in range(1, 6):
+        label.text = str(i)
+        gevent.idle()
+    assert [f["ops"][0][2]["text"] for f in transport.frames()] == ["1", "2"], "two frames in flight at most"
+    client.outbox.acknowledge(2)
+    gevent.idle()
+    assert [f["ops"][0][2]["text"] for f in transport.frames()] == ["1", "2", "5"], "then the latest, coalesced"
+    with pytest.raises(Refused, match="ack for frame 9, which was not sent"):
+        client.outbox.acknowledge(9)
+
+
+def test_a_tab_that_stops_acknowledging_is_sent_to_after_the_timeout(app: Flask) -> None:
+    app.config["FLASKUI_ACK_TIMEOUT"] = 0.01
+    with app.app_context():
+        client = Client(Runtime.of(app), browser_id="b")
+        with client.ui_context():
+            label = ui.label("0")
+        transport = connect(client, acknowledge=False)
+        for i in range(1, 4):
+            label.text = str(i)
+            gevent.idle()
+        label.text = "last"
+        with gevent.Timeout(5):  # the outbox gives up waiting after 0.01 s and sends
+            while "last" not in str(transport.sent):
+                gevent.sleep(0.01)
+        client.delete()

@@ -1,6 +1,6 @@
 // Server messages in order: frame id sequencing, resync on gaps, and applying ops.
 import { loadComponents } from './components.js';
-import { send } from './connection.js';
+import { isConnected, send } from './connection.js';
 import { runJs } from './javascript.js';
 import { applyOp, isElementOp, replaceAll } from './store.js';
 
@@ -75,6 +75,8 @@ async function drain() {
     }
     await Vue.nextTick();
     pending -= done;
+    // Flow control: the server sends at most a few frames ahead of what the tab has rendered.
+    if (isConnected()) send({ t: 'ack', id: last }); // a new socket's hello carries `last` instead
   }
   draining = false;
 }

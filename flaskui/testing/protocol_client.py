@@ -50,6 +50,8 @@ class ProtocolClient:
         self.navigations: list[list[Any]] = []
         self.downloads: list[list[Any]] = []
         self.components: dict[str, str] = {}
+        #: acknowledge frames as the browser does once it rendered them (flow control)
+        self.auto_ack = True
 
     # -- page --------------------------------------------------------------------------------------
     def open(self, path: str = "/") -> ProtocolClient:
@@ -103,6 +105,8 @@ class ProtocolClient:
         message: dict[str, Any] = json.loads(raw)
         self.received.append(message)
         self._apply(message)
+        if message["t"] in ("f", "snap") and self.auto_ack:
+            self.send({"t": "ack", "id": self.last_frame})
         return message
 
     def wait_for_message(self, predicate: Callable[[dict[str, Any]], bool], timeout: float = 5.0) -> dict[str, Any]:

@@ -168,8 +168,11 @@ class User:
     def _receive(self, message: dict[str, Any]) -> None:
         if message["t"] == "err":
             self.refusals.append(message["reason"])
+        if message["t"] == "snap":
+            self._send({"t": "ack", "id": message["id"]})
         if message["t"] != "f":
             return
+        self._send({"t": "ack", "id": message["id"]})  # rendered at once: there is nothing to render
         for op in message["ops"]:
             if op[0] == "n":
                 self.notifications.append(op[1]["message"])
