@@ -3,7 +3,7 @@
 Both frameworks get the same client stack, asyncio + aiohttp, in one process:
 
 - flaskui: GET the page (own cookie jar per client), open the page's websocket, send ``hello``
-  (docs/architecture.md), count frames.
+  (docs/architecture.md), count frames and ``ack`` each one like flaskui's frames.js does.
 - NiceGUI: GET the page, read ``client_id`` from it, connect python-socketio's AsyncClient to
   ``/_nicegui_ws/socket.io`` (websocket transport) with the query the browser sends
   (client_id, tab_id, document_id, next_message_id, implicit_handshake), count ``update``
@@ -27,6 +27,7 @@ import uuid
 import aiohttp
 
 STATE = re.compile(r'<script type="application/json" id="flaskui-state">(.*?)</script>', re.S)
+FLASKUI_FRAME = re.compile(r'\{"t":"f","id":(\d+),')
 NICEGUI_CLIENT_ID = re.compile(r"""['"]client_id['"]\s*:\s*['"]([0-9a-f-]+)['"]""")
 
 
@@ -61,8 +62,11 @@ class Loader:
     async def read_flaskui(self, ws: aiohttp.ClientWebSocketResponse) -> None:
         async for message in ws:
             if message.type == aiohttp.WSMsgType.TEXT:
-                if message.data.startswith('{"t":"f"'):
+                frame = FLASKUI_FRAME.match(message.data)
+                if frame:
                     self.received += 1
+                    # like frames.js after rendering: the server keeps at most a window of unacknowledged frames
+                    await ws.send_str(f'{{"t":"ack","id":{frame.group(1)}}}')
             else:
                 break
 

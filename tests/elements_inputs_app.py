@@ -4,22 +4,13 @@ Each element echoes its value into a label ``"<name>: <value>"``, so tests read 
 """
 from __future__ import annotations
 
-from typing import Any
 
 from flask import Flask
 
 import flaskui
-from flaskui import ValueChangeEventArguments, ui
+from flaskui import ui
 
-
-def echo(name: str) -> Any:
-    """A label showing ``name: value``, and the change handler that updates it."""
-    label = ui.label(f"{name}: -")
-
-    def show(event: ValueChangeEventArguments) -> None:
-        label.text = f"{name}: {event.value}"
-
-    return show
+from .helpers import echo
 
 
 def create_app() -> Flask:

@@ -9,17 +9,9 @@ from typing import Any
 from flask import Flask
 
 import flaskui
-from flaskui import EventArguments, ValueChangeEventArguments, ui
+from flaskui import EventArguments, ui
 
-
-def echo(name: str) -> Any:
-    """A label showing ``name: value``, and the change handler that updates it."""
-    label = ui.label(f"{name}: -")
-
-    def show(event: ValueChangeEventArguments) -> None:
-        label.text = f"{name}: {event.value}"
-
-    return show
+from .helpers import echo
 
 
 def create_app() -> Flask:
