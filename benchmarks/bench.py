@@ -169,6 +169,27 @@ def cpu_seconds(pid: int) -> float:
     return total
 
 
+CHILDREN: list[subprocess.Popen[Any]] = []  # killed by the watchdog if a run overstays
+
+
+def start_watchdog(seconds: float) -> None:
+    """End the whole run (servers and loaders included) if it takes longer than ``seconds``."""
+    import threading
+
+    def abort() -> None:
+        print(f"bench: no end after {seconds:.0f} s, killing everything", file=sys.stderr, flush=True)
+        for child in CHILDREN:
+            try:
+                os.killpg(child.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+        os._exit(3)
+
+    timer = threading.Timer(seconds, abort)
+    timer.daemon = True
+    timer.start()
+
+
 class Server:
     """One framework's bench app as a subprocess in its own process group."""
 
@@ -185,6 +206,7 @@ class Server:
         self.started = time.perf_counter()
         self.process = subprocess.Popen(command, cwd=APPS, env=env, stdout=self.log, stderr=subprocess.STDOUT,
                                         start_new_session=True)
+        CHILDREN.append(self.process)
         self.startup = self._wait_ready()
 
     def _wait_ready(self, timeout: float = 60) -> float:
@@ -318,13 +340,25 @@ class Browser:
         self._pw.stop()
 
 
+def close_page(page: Any) -> None:
+    """Leave the app first (closes its socket, drops any backlog; bounded), then close the context.
+
+    A NiceGUI tab seconds behind in a stream once made ``context.close()`` hang for good.
+    """
+    try:
+        page.goto("about:blank", timeout=15000)
+    except Exception:
+        pass
+    page.context.close()
+
+
 def clicks(browser: Browser, url: str, warm: int, n: int, target: str, timeout_ms: int = 10000) -> dict[str, float]:
     page = browser.page(url)
     try:
         page.evaluate(CLICK_LOOP, {"n": warm, "btn": ".bench-btn", "target": target, "timeout": timeout_ms})
         times = page.evaluate(CLICK_LOOP, {"n": n, "btn": ".bench-btn", "target": target, "timeout": timeout_ms})
     finally:
-        page.context.close()
+        close_page(page)
     return {"p50": percentile(times, 0.5), "p90": percentile(times, 0.9), "p99": percentile(times, 0.99),
             "mean": statistics.fmean(times), "n": len(times)}
 
@@ -334,7 +368,7 @@ def stream(browser: Browser, url: str, seconds: float) -> dict[str, float]:
     try:
         result = page.evaluate(STREAM, {"timeout": int((seconds + 30) * 1000)})
     finally:
-        page.context.close()
+        close_page(page)
     result["values_per_s"] = result["distinct"] / seconds
     result["server_iterations_per_s"] = result["server_iterations"] / seconds
     return dict(result)
@@ -401,6 +435,7 @@ class Loader:
         self.process = subprocess.Popen([str(VENV_PYTHON), str(HERE / "loader.py"), framework, url],
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
                                         start_new_session=True)
+        CHILDREN.append(self.process)
 
     def ask(self, line: str) -> dict[str, Any]:
         assert self.process.stdin and self.process.stdout
@@ -757,6 +792,7 @@ def main() -> None:
     info = versions()
     print(json.dumps(info, indent=1), flush=True)
     started = time.perf_counter()
+    start_watchdog(15 * 60 if options.quick else 45 * 60)
     results = run(config, only)
     seconds = time.perf_counter() - started
     command = "python benchmarks/bench.py" + (" --quick" if options.quick else "") + (
