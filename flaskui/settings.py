@@ -34,7 +34,7 @@ class Settings:
     #: Events of one client waiting for a handler slot; further events are refused.
     max_pending_events: int = 256
     #: Frames sent ahead of what the tab acknowledged as rendered; further changes coalesce meanwhile.
-    frames_in_flight: int = 32
+    frames_in_flight: int = 128
     #: Seconds to wait for a tab's acknowledgement before sending anyway.
     ack_timeout: float = 5.0
     #: Seconds between websocket pings (a peer that stops answering is closed); 0 disables.
