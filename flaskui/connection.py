@@ -15,6 +15,7 @@ from .client import Client
 from .errors import Refused
 from .outbox import Transport, dumps
 from .runtime import Runtime
+from .session import same_browser
 
 log = logging.getLogger("flaskui")
 
@@ -50,7 +51,7 @@ def _handshake(runtime: Runtime, transport: Transport, browser_id: str | None, u
         transport.send(dumps({"t": "reload"}))
         transport.close(1000, "client gone")
         return None
-    if browser_id is None or client.browser_id != browser_id:
+    if not same_browser(client.browser_id, browser_id):
         _refuse(transport, "this client belongs to another browser session", close=True)
         return None
     if not client.auth.admits(user):   # signed in or out since the page was built: build it anew

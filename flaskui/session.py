@@ -6,11 +6,18 @@ client id seen by someone else (a log, a shoulder) is useless without that brows
 """
 from __future__ import annotations
 
+import hmac
 import secrets
 
 from flask import session
 
 BROWSER_KEY = "_flaskui_browser"
+
+
+def same_browser(client_browser: str | None, request_browser: object) -> bool:
+    """Whether a request's browser id (from its session) is the one a client was made for."""
+    return (isinstance(request_browser, str) and client_browser is not None
+            and hmac.compare_digest(client_browser, request_browser))
 
 
 def browser_id() -> str:

@@ -13,12 +13,12 @@ from __future__ import annotations
 import secrets
 from typing import TYPE_CHECKING
 
-from flask import abort, current_app, request
+from flask import current_app, request
 from werkzeug.wrappers import Response
 
 from .responses import Source, send
 from ..urls import client_url
-from .store import FileRegistry, owned_by_session
+from .store import FileRegistry
 
 if TYPE_CHECKING:
     from ..client import Client
@@ -34,12 +34,7 @@ def offer(client: Client, source: Source) -> str:
 
 def download_view(token: str, key: str) -> Response:
     """``GET {prefix}/_flaskui/download/<token>/<key>``: the download, once, to the owning browser."""
-    files = FileRegistry.of(current_app).find(token)
-    source = files.downloads.get(key) if files is not None else None
-    if files is None or source is None:
-        abort(404)
-    if not owned_by_session(files.client):
-        abort(403)
+    files, source = FileRegistry.of(current_app).owned_entry(token, key, "downloads")
     if request.method == "GET":
         del files.downloads[key]
     return send(source, cache="private, no-store", as_attachment=True)

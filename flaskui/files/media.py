@@ -20,12 +20,12 @@ import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol, Union
 
-from flask import abort, current_app
+from flask import current_app
 from werkzeug.wrappers import Response
 
 from .responses import Source, send
 from ..urls import client_url
-from .store import FileRegistry, owned_by_session
+from .store import FileRegistry
 
 if TYPE_CHECKING:
     from ..client import Client
@@ -108,12 +108,7 @@ def media_url(client: Client, source: MediaSource, media_type: str | None = None
 
 def media_view(token: str, key: str, name: str) -> Response:
     """``GET {prefix}/_flaskui/media/<token>/<key>/<name>``: only for the owning browser."""
-    files = FileRegistry.of(current_app).find(token)
-    source = files.media.get(key) if files is not None else None
-    if files is None or source is None:
-        abort(404)
-    if not owned_by_session(files.client):
-        abort(403)
+    _, source = FileRegistry.of(current_app).owned_entry(token, key, "media")
     if source.data is not None:  # content-addressed: this URL never changes what it shows
         return send(source, cache=f"private, max-age={_YEAR}, immutable")
     return send(source, cache="private, no-cache")

@@ -10,13 +10,12 @@ that appears in their URLs. Everything of a client is dropped when the client is
 """
 from __future__ import annotations
 
-import hmac
 import secrets
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from flask import Flask, session
+from flask import Flask, abort, session
 
-from ..session import BROWSER_KEY
+from ..session import BROWSER_KEY, same_browser
 from .responses import Source
 
 if TYPE_CHECKING:
@@ -66,9 +65,18 @@ class FileRegistry:
         files = self._files.get(token)
         return None if files is None or files.client.deleted else files
 
+    def owned_entry(self, token: str, key: str, table: Literal["media", "downloads"]) -> tuple[ClientFiles, Source]:
+        """Entry ``key`` of the ``table`` behind ``token``: 404 if there is none, 403 if the
+        request does not come from the browser that owns it."""
+        files = self.find(token)
+        source = getattr(files, table).get(key) if files is not None else None
+        if files is None or source is None:
+            abort(404)
+        if not owned_by_session(files.client):
+            abort(403)
+        return files, source
+
 
 def owned_by_session(client: Client) -> bool:
     """Whether the current request carries the session cookie of the browser that owns ``client``."""
-    browser = session.get(BROWSER_KEY)
-    return (isinstance(browser, str) and client.browser_id is not None
-            and hmac.compare_digest(browser, client.browser_id))
+    return same_browser(client.browser_id, session.get(BROWSER_KEY))
