@@ -21,12 +21,8 @@ from .files import register_routes as register_file_routes
 from .runtime import Runtime
 from .websocket import websocket_view
 
-_ASSETS = Assets()
-
-
-def assets_of(runtime: Runtime) -> Assets:
-    """The framework assets (one set per process; their URLs come from the app's routes)."""
-    return _ASSETS
+#: The framework assets: one set per process; their URLs come from each app's routes.
+ASSETS = Assets()
 
 
 def _health() -> Any:
@@ -55,7 +51,7 @@ def install(app: Flask, url_prefix: str | None) -> Runtime:
     _refuse_flask_run()
     runtime = app.extensions["flaskui"] = Runtime(app)
     core = flask.Blueprint(runtime.core_blueprint_name, __name__)
-    core.add_url_rule("/_flaskui/static/<version>/<path:filename>", "asset", _ASSETS.response)
+    core.add_url_rule("/_flaskui/static/<version>/<path:filename>", "asset", ASSETS.response)
     core.add_url_rule("/_flaskui/ws", "websocket", websocket_view, websocket=True)
     core.add_url_rule("/_flaskui/health", "health", _health)
     auth_views.install(app, runtime, core)   # sign-in routes, with FLASKUI_AUTH only

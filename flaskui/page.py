@@ -18,7 +18,7 @@ from flask.typing import ResponseReturnValue
 from . import shell
 from .auth.access import PUBLIC, PageAccess
 from .client import Client
-from .core import assets_of
+from .core import ASSETS
 from .runtime import Runtime
 from .session import browser_id
 
@@ -62,7 +62,7 @@ def make_page_view(function: PageFunction, title: str | None,
         runtime.clients.add(client)
         client.schedule_prune()
         client.outbox.start_recording()
-        response = make_response(shell.render(client, assets_of(runtime)))
+        response = make_response(shell.render(client, ASSETS))
         response.headers["Cache-Control"] = "no-store"
         return response
 
