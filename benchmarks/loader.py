@@ -3,7 +3,7 @@
 Both frameworks get the same client stack, asyncio + aiohttp, in one process:
 
 - flaskui: GET the page (own cookie jar per client), open the page's websocket, send ``hello``
-  (docs/architecture.md), count frames and ``ack`` each one like flaskui's frames.js does.
+  (docs/architecture.md), count frames and ``ack`` every quarter window like flaskui's frames.js does.
 - NiceGUI: GET the page, read ``client_id`` from it, connect python-socketio's AsyncClient to
   ``/_nicegui_ws/socket.io`` (websocket transport) with the query the browser sends
   (client_id, tab_id, document_id, next_message_id, implicit_handshake), count ``update``
@@ -57,16 +57,19 @@ class Loader:
         if first.get("t") != "hi":
             raise RuntimeError(f"handshake refused: {first}")
         self.clients.append(ws)
-        self.tasks.append(asyncio.create_task(self.read_flaskui(ws)))
+        self.tasks.append(asyncio.create_task(self.read_flaskui(ws, state["frame"], max(1, first["window"] // 4))))
 
-    async def read_flaskui(self, ws: aiohttp.ClientWebSocketResponse) -> None:
+    async def read_flaskui(self, ws: aiohttp.ClientWebSocketResponse, acked: int, ack_every: int) -> None:
         async for message in ws:
             if message.type == aiohttp.WSMsgType.TEXT:
                 frame = FLASKUI_FRAME.match(message.data)
                 if frame:
                     self.received += 1
-                    # like frames.js after rendering: the server keeps at most a window of unacknowledged frames
-                    await ws.send_str(f'{{"t":"ack","id":{frame.group(1)}}}')
+                    # like frames.js: acknowledge every quarter of the server's window of frames in flight
+                    last = int(frame.group(1))
+                    if last - acked >= ack_every:
+                        await ws.send_str(f'{{"t":"ack","id":{last}}}')
+                        acked = last
             else:
                 break
 

@@ -12,15 +12,14 @@ that disconnects is kept ``reconnect_timeout`` seconds, then deleted::
 from __future__ import annotations
 
 import secrets
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable
 
 import gevent
 import gevent.event
 from flask import Flask, has_request_context, request
 
 from .auth.identity import ClientAuth
-from .context import client_context
+from .context import UiContext
 from .element import Element
 from .errors import Refused
 from .events import EventArguments, EventDispatcher, Listener
@@ -115,19 +114,19 @@ class Client:
     def app(self) -> Flask:
         return self.runtime.app
 
-    @contextmanager
-    def ui_context(self) -> Iterator[None]:
+    def ui_context(self) -> UiContext:
         """Flask's app context plus this client as the UI context (for greenlets of this client)."""
-        with self.app.app_context(), client_context(self):
-            yield
+        return UiContext(self)
 
     def run_safely(self, function: Callable[..., Any], *args: Any) -> None:
         """Run ``function`` in this client's context; exceptions go to the app's exception hooks."""
-        with self.ui_context():
+        with UiContext(self):
             try:
                 function(*args)
             except Exception as error:
                 self.runtime.handle_exception(error)
+            finally:
+                self.outbox.flush()   # from this greenlet, which is done anyway
 
     # -- browser-facing API ---------------------------------------------------------------------------
     @property

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextvars
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 if TYPE_CHECKING:
     from .client import Client
@@ -43,16 +43,42 @@ def current_parent() -> tuple[Element, str]:
     return parents[-1] if parents else (current_client().content, "default")
 
 
-@contextmanager
-def client_context(client: Client) -> Iterator[None]:
-    """Make ``client`` the UI context, with its page content as the parent."""
-    client_token = _client.set(client)
-    parents_token = _parents.set(())
-    try:
-        yield
-    finally:
+class ClientContext:
+    """Make ``client`` the UI context, with its page content as the parent.
+
+    A class rather than a generator: every handler and timer tick enters one.
+    """
+
+    __slots__ = ("_client", "_tokens")
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    def __enter__(self) -> None:
+        self._tokens = (_client.set(self._client), _parents.set(()))
+
+    def __exit__(self, *exc: object) -> None:
+        client_token, parents_token = self._tokens
         _parents.reset(parents_token)
         _client.reset(client_token)
+
+
+class UiContext:
+    """Flask's app context of ``client``'s app plus ``client`` as the UI context."""
+
+    __slots__ = ("_app_context", "_client_context")
+
+    def __init__(self, client: Client) -> None:
+        self._app_context = client.app.app_context()
+        self._client_context = ClientContext(client)
+
+    def __enter__(self) -> None:
+        self._app_context.push()
+        self._client_context.__enter__()
+
+    def __exit__(self, *exc: Any) -> None:
+        self._client_context.__exit__()
+        self._app_context.__exit__(*exc)
 
 
 @contextmanager

@@ -142,6 +142,12 @@ class Classes(MutableSequence[str]):
         self._element._classes = data
 
     def __call__(self, add: str | None = None, *, remove: str | None = None, replace: str | None = None) -> Any:
+        if not self._data and remove is None and replace is None:   # the common first call
+            first = list(dict.fromkeys((add or "").split()))
+            if first:
+                self._data = first
+                self._element._changed("classes")
+            return self._element
         names = [] if replace is not None else [c for c in self._data if c not in (remove or "").split()]
         for name in ((replace or "") + " " + (add or "")).split():
             if name not in names:
@@ -479,9 +485,11 @@ class Element(BindingMixin):
 
     def descendants(self) -> Iterator[Element]:
         """This element and everything below it, depth first."""
-        yield self
-        for child in self.children:
-            yield from child.descendants()
+        stack = [self]
+        while stack:   # a stack, not nested generators: O(1) per element at any depth
+            element = stack.pop()
+            yield element
+            stack.extend(reversed(element.children))
 
     def _insert_child(self, child: Element, index: int) -> None:
         self.client.outbox.children_changing(self)

@@ -1,10 +1,11 @@
 """The outbox: turns element changes into ordered, coalesced diff frames for one client.
 
 Changes are recorded as they happen (which fields of which element changed, and each parent's
-child list as it was before its first change). When the handler that made them yields, the
-outbox greenlet turns them into ops, puts them in a frame with the next id, keeps the frame in a
-bounded history and sends it. A message that refers to elements (``js``, ``n``) first cuts the
-changes recorded so far into ops, so it can never overtake the elements it refers to.
+child list as it was before its first change). When the handler or timer that made them returns
+(``flush``, from its own greenlet) or yields (a short-lived flush greenlet), they become ops in a
+frame with the next id, which is kept in a bounded history and sent. A message that refers to
+elements (``js``, ``n``) first cuts the changes recorded so far into ops, so it can never overtake
+the elements it refers to.
 
     label.text = "1"; label.text = "2"          # coalesced: one ["u", id, {"text": "2"}]
     column_with_1000_children.add(new_child)    # one ["a", ...] op, not the 1000-child list
@@ -37,7 +38,7 @@ class Transport(Protocol):
 
     def send(self, text: str) -> None: ...
 
-    def receive(self, timeout: float | None) -> str | None: ...
+    def receive(self, timeout: float | None) -> str | bytes | None: ...
 
     def close(self, code: int = 1000, reason: str = "") -> None: ...
 
@@ -118,9 +119,9 @@ class Outbox:
         self._ack_timeout = ack_timeout
         self._acked = 0
         self._ack = gevent.event.Event()
-        self._wake = gevent.event.Event()
         self._lock = gevent.lock.Semaphore()
-        self._greenlet: gevent.Greenlet | None = None
+        self._flusher: gevent.Greenlet | None = None
+        self._flush_scheduled = False
 
     # -- recording (called by elements) ---------------------------------------------------------
     def start_recording(self) -> None:
@@ -134,17 +135,17 @@ class Outbox:
     def element_changed(self, element: Element, field: str) -> None:
         if self.recording and element.id not in self._created:
             self._fields.setdefault(element, set()).add(field)
-            self._wake.set()
+            self._schedule()
 
     def prop_changed(self, element: Element, key: str) -> None:
         if self.recording and element.id not in self._created:
             self._props.setdefault(element, set()).add(key)
-            self._wake.set()
+            self._schedule()
 
     def children_changing(self, parent: Element) -> None:
         if self.recording and parent.id not in self._created and parent not in self._old_children:
             self._old_children[parent] = [child.id for child in parent.children]
-            self._wake.set()
+            self._schedule()
 
     def replaced(self, old: Element, new: Element) -> None:
         """``new`` took over ``old``'s id (a refresh rebuilt it): record how they differ.
@@ -179,7 +180,7 @@ class Outbox:
         """Queue a message (``js``, ``n``, ``nav`` ...) after every change made so far."""
         self._cut()
         self._queue.append(dumps(message))
-        self._wake.set()
+        self._schedule()
 
     # -- turning changes into ops ---------------------------------------------------------------
     def _cut(self) -> None:
@@ -295,15 +296,48 @@ class Outbox:
             if self.transport is transport:
                 self.transport = None
 
-    def _run(self) -> None:
-        while True:
-            self._wake.wait()
-            self._wake.clear()
-            self._wait_for_window()
-            with self._lock:
-                payload = self._next_frame()
-                if payload is not None:
-                    self._send(payload)
+    def _has_pending(self) -> bool:
+        return bool(self._queue or self._fields or self._props or self._old_children)
+
+    def _schedule(self) -> None:
+        """Flush once the greenlet making changes yields: a burst of changes becomes one frame."""
+        if not self._flush_scheduled and self.transport is not None:
+            self._flush_scheduled = True
+            gevent.get_hub().loop.run_callback(self._start_flusher)
+
+    def _start_flusher(self) -> None:
+        """(In the hub.) Send what is still pending from a greenlet that lives only that long.
+
+        Handlers and timers usually sent their changes themselves (``flush``) by now; an idle tab
+        parks no greenlet.
+        """
+        self._flush_scheduled = False
+        if self._flusher is None and self.transport is not None and self._has_pending():
+            self._flusher = gevent.spawn(self._flush)
+
+    def _flush(self) -> None:
+        try:
+            while self.transport is not None and self._has_pending():
+                self._wait_for_window()
+                self._send_next_frame()
+        finally:
+            self._flusher = None
+
+    def _send_next_frame(self) -> None:
+        with self._lock:
+            payload = self._next_frame()
+            if payload is not None:
+                self._send(payload)
+
+    def flush(self) -> None:
+        """Send pending changes now, from the calling greenlet (a handler or timer that is done).
+
+        Skipped while a flush greenlet is sending or the window of unacknowledged frames is full:
+        the scheduled flush sends them then, so the caller never waits for the tab.
+        """
+        if (self._flusher is None and self.transport is not None and self._has_pending()
+                and self.frame_id - self._acked < self._window):
+            self._send_next_frame()
 
     def _wait_for_window(self) -> None:
         """Flow control: at most ``window`` frames the tab has not rendered yet are on the way.
@@ -332,10 +366,8 @@ class Outbox:
             self._next_frame()
             self.transport = transport
             self._acked = min(last_frame, self.frame_id)
-            self._send(dumps({"t": "hi", "frame": self.frame_id}))
+            self._send(dumps({"t": "hi", "frame": self.frame_id, "window": self._window}))
             self._send_missed(last_frame)
-        if self._greenlet is None:
-            self._greenlet = gevent.spawn(self._run)
 
     def _send_missed(self, last_frame: int) -> None:
         if last_frame == self.frame_id:
@@ -355,14 +387,14 @@ class Outbox:
             self._send(self.snapshot())
 
     def detach(self, transport: Transport) -> None:
-        """Stop sending to ``transport`` (it closed); frames keep going to the history."""
+        """Stop sending to ``transport`` (it closed); changes coalesce until a tab attaches."""
         if self.transport is transport:
             self.transport = None
 
     def stop(self) -> None:
-        """Stop the greenlet and drop everything (the client is deleted)."""
-        if self._greenlet is not None:
-            self._greenlet.kill(block=False)
+        """Stop flushing and drop everything (the client is deleted)."""
+        if self._flusher is not None:
+            self._flusher.kill(block=False)
         self.transport = None
         self._history.clear()
         self._queue = []

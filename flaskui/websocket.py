@@ -1,21 +1,14 @@
-"""The websocket route: Origin check, a gevent-safe simple-websocket server, clean closing.
+"""The websocket route: Origin check, upgrade, serving the connection, clean closing.
 
-simple-websocket writes with ``socket.send()`` and ignores partial writes, which truncates large
-frames under gevent; its reader also writes (pongs, close replies). ``_LockedSocket`` routes every
-write through one lock and ``sendall``. An exception escaping a websocket route makes Flask write
-an HTTP 500 into the open socket, so the route catches everything and closes with 1011.
+An exception escaping a websocket route makes Flask write an HTTP 500 into the open socket, so the
+route catches everything and closes with 1011.
 """
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 from urllib.parse import urlsplit
 
-import gevent
-import gevent.event
-import gevent.lock
-import gevent.selectors
-import simple_websocket
 from flask import Response, abort, request, session
 
 from . import shutdown
@@ -23,69 +16,9 @@ from .auth.identity import session_user
 from .connection import TransportClosed, serve
 from .runtime import Runtime
 from .session import BROWSER_KEY
+from .wsconnection import HandshakeError, ServerWebSocket, raw_socket
 
 log = logging.getLogger("flaskui")
-
-
-class _LockedSocket:
-    """A socket whose writes are whole (``sendall``) and never interleave."""
-
-    def __init__(self, sock: Any) -> None:
-        self._sock = sock
-        self._lock = gevent.lock.Semaphore()
-
-    def send(self, data: bytes) -> int:
-        with self._lock:
-            self._sock.sendall(data)
-        return len(data)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._sock, name)
-
-
-class _Greenlet:
-    """simple-websocket's ``thread_class``: its reader runs as a greenlet."""
-
-    def __init__(self, target: Callable[[], None]) -> None:
-        self._target = target
-        self.name = "flaskui-websocket-reader"
-
-    def start(self) -> None:
-        gevent.spawn(self._target)
-
-
-class _Server(simple_websocket.Server):  # type: ignore[misc]
-    sock: Any
-
-    def handshake(self) -> None:
-        self.sock = _LockedSocket(self.sock)
-        super().handshake()
-
-
-class WebSocketTransport:
-    """A ``Transport`` over a simple-websocket connection."""
-
-    def __init__(self, ws: Any) -> None:
-        self.ws = ws
-
-    def send(self, text: str) -> None:
-        try:
-            self.ws.send(text)
-        except (simple_websocket.ConnectionClosed, OSError) as error:
-            raise TransportClosed() from error
-
-    def receive(self, timeout: float | None) -> str | None:
-        try:
-            return self.ws.receive(timeout)  # type: ignore[no-any-return]
-        except (simple_websocket.ConnectionClosed, OSError) as error:
-            raise TransportClosed() from error
-
-    def close(self, code: int = 1000, reason: str = "") -> None:
-        if self.ws.connected:
-            try:
-                self.ws.close(code, reason)
-            except (simple_websocket.ConnectionClosed, OSError):
-                pass
 
 
 def origin_allowed(origin: str | None, host_url: str, allowed: Iterable[str]) -> bool:
@@ -127,24 +60,21 @@ def websocket_view() -> Response:
     if request.headers.get("Upgrade", "").lower() != "websocket":
         abort(400, description="this URL only speaks websocket")
     browser_id = session.get(BROWSER_KEY)
-    ws = _Server(
-        request.environ,
-        ping_interval=settings.ping_interval or None,
-        max_message_size=settings.max_message_size,
-        thread_class=_Greenlet,
-        event_class=gevent.event.Event,
-        selector_class=gevent.selectors.GeventSelector,
-    )
-    transport = WebSocketTransport(ws)
-    shutdown.track(transport, runtime.app)
     try:
-        serve(runtime, transport, browser_id, session_user())
+        ws = ServerWebSocket.accept(request.environ, request.headers, max_message_size=settings.max_message_size,
+                                    ping_interval=settings.ping_interval)
+    except HandshakeError as error:
+        abort(400, description=str(error))
+    shutdown.track(ws, runtime.app)
+    try:
+        serve(runtime, ws, browser_id, session_user())
     except TransportClosed:
         pass
     except Exception:
         log.exception("flaskui websocket failed")
-        transport.close(1011, "server error")
+        ws.close(1011, "server error")
     finally:
-        shutdown.untrack(transport)
-        transport.close()
-    return _UpgradedResponse(ws.mode)
+        shutdown.untrack(ws)
+        ws.close()
+        ws.shutdown()
+    return _UpgradedResponse(raw_socket(request.environ)[1])

@@ -153,7 +153,7 @@ def add_browser_pages(app: Flask) -> None:
         def drop_connection() -> None:
             client = ui.context.client
             transport = client.outbox.transport
-            transport.ws.sock._sock.shutdown(2)  # type: ignore[union-attr]  # like a lost network
+            transport.shutdown()  # type: ignore[union-attr]  # like a lost network
             gevent.sleep(0)
             status.text = "changed while down"
 

@@ -127,7 +127,7 @@ def assert_counter_works(url: str) -> None:
         assert 'id="flaskui-state"' in response.read().decode()
     page = ProtocolClient(url).open("/")
     try:
-        assert page.connect() == {"t": "hi", "frame": 0}
+        assert page.connect() == {"t": "hi", "frame": 0, "window": 128}
         label = page.find_text("0")
         page.click(page.find_text("Click"))
         page.wait_for(lambda: page.elements[label].get("text") == "1", timeout=5)

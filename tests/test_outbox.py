@@ -163,7 +163,7 @@ def test_frames_are_numbered_and_replayed_from_history(client: Client) -> None:
     gevent.idle()
     second = MemoryTransport(client)
     client.handle_handshake(second, "tab", 2)
-    assert second.sent[0] == {"t": "hi", "frame": 4}
+    assert second.sent[0] == {"t": "hi", "frame": 4, "window": 2}
     assert [m["id"] for m in second.sent[1:]] == [3, 4]
 
 
@@ -236,10 +236,15 @@ def test_deleted_client_fails_pending_javascript_and_stops_timers(client: Client
     with client.ui_context():
         request = ui.run_javascript("1")
         timer = ui.timer(0.001, lambda: ticks.append(1))
+    with gevent.Timeout(5):
+        while len(ticks) < 2:
+            gevent.sleep(0.001)
     client.delete()
     with pytest.raises(TimeoutError, match="deleted"):
         request.result()
-    assert timer.deleted and timer._greenlet.dead
+    ticked = len(ticks)
+    gevent.sleep(0.05)  # fifty intervals: a timer that still ran would have ticked
+    assert timer.deleted and len(ticks) == ticked
 
 
 def test_disconnected_client_is_deleted_after_the_reconnect_window(app: Flask) -> None:

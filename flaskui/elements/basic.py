@@ -27,11 +27,12 @@ class Button(Element):
     def __init__(self, text: str = "", *, on_click: Handler | None = None, color: str | None = "primary",
                  icon: str | None = None) -> None:
         super().__init__("q-btn", text=text)
-        self.props["no-caps"] = True
+        props: dict[str, Any] = {"no-caps": True}   # a new element: nothing to report yet
         if color:
-            self.props["color"] = color
+            props["color"] = color
         if icon:
-            self.props["icon"] = icon
+            props["icon"] = icon
+        self._props = props
         self.on("click", on_click)
 
     def on_click(self, handler: Handler) -> Button:

@@ -1,7 +1,10 @@
 """``ui.timer``: call a function every ``interval`` seconds while the page lives."""
 from __future__ import annotations
 
+from typing import Any
+
 import gevent
+import greenlet
 
 from ..element import Element
 from ..events import Handler
@@ -26,17 +29,34 @@ class Timer(Element):
         self.callback = callback
         self.active = active
         self.once = once
-        self._greenlet = gevent.spawn(self._run)
+        # A libev timer between calls and a greenlet only while the callback runs: an idle
+        # timer parks no greenlet.
+        self._watcher: Any = None
+        self._call: greenlet.greenlet | None = None
+        if self.client.has_connected:
+            self._arm()
+        else:
+            self.client._connected.rawlink(lambda _: self._arm())
 
-    def _run(self) -> None:
-        client = self.client
-        client._connected.wait()
-        while not self.deleted:
-            gevent.sleep(self.interval)
-            if self.active and not self.deleted:
-                client.run_safely(self.callback)
-                if self.once:
-                    return
+    def _arm(self) -> None:
+        """Fire ``interval`` seconds from now (counted from the end of the previous call)."""
+        if not self.deleted:
+            self._watcher = gevent.get_hub().loop.timer(self.interval)
+            self._watcher.start(self._fire)
+
+    def _fire(self) -> None:
+        # In the hub: switch straight into a plain greenlet (a gevent.spawn would take another
+        # trip through the loop); it returns here when the callback blocks or ends.
+        self._call = greenlet.greenlet(self._run_callback, parent=gevent.get_hub())
+        self._call.switch()
+
+    def _run_callback(self) -> None:
+        if self.active and not self.deleted:
+            self.client.run_safely(self.callback)
+            if self.once:
+                return
+        self._call = None
+        self._arm()
 
     def cancel(self) -> None:
         """Stop for good."""
@@ -44,5 +64,7 @@ class Timer(Element):
 
     def _release(self) -> None:
         super()._release()
-        if self._greenlet is not gevent.getcurrent():
-            self._greenlet.kill(block=False)
+        if self._watcher is not None:
+            self._watcher.stop()
+        if self._call is not None and self._call is not gevent.getcurrent():
+            gevent.kill(self._call)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 
-from ..context import client_context
+from ..context import ClientContext
 from ..element import Element
 from ..events import EventArguments, Handler, call_handler
 from ..files.store import FileRegistry
@@ -130,7 +130,7 @@ class Upload(Element):
     def _rejected(self, reason: str) -> None:
         """Tell the handlers (in their own greenlets: the 413 goes out at once) or the tab."""
         if not self._rejected_handlers:
-            with client_context(self.client):
+            with ClientContext(self.client):
                 notify(reason, type="negative")
         for handler in self._rejected_handlers:
             self.client.events.submit(handler, UploadRejectedEventArguments(sender=self, client=self.client,

@@ -5,6 +5,8 @@ import { runJs } from './javascript.js';
 import { applyOp, isElementOp, replaceAll } from './store.js';
 
 let last = 0;
+let acked = 0;
+let ackEvery = 1; // a quarter of the server's window of unacknowledged frames (from `hi`)
 let awaitingSnap = false; // after a gap: frames are useless until the snapshot arrives
 let pending = 0;
 const queue = [];
@@ -75,8 +77,12 @@ async function drain() {
     }
     await Vue.nextTick();
     pending -= done;
-    // Flow control: the server sends at most a few frames ahead of what the tab has rendered.
-    if (isConnected()) send({ t: 'ack', id: last }); // a new socket's hello carries `last` instead
+    // Flow control: the server sends at most `window` frames ahead of what the tab has rendered;
+    // acknowledging every quarter window keeps it sending without an ack per frame.
+    if (isConnected() && last - acked >= ackEvery) {
+      send({ t: 'ack', id: last });
+      acked = last;
+    }
   }
   draining = false;
 }
@@ -92,6 +98,8 @@ export function handle(message) {
     case 'hi':
       // A new socket: the hello carried `last`, so the server replays or snapshots from there.
       awaitingSnap = false;
+      acked = last;
+      ackEvery = Math.max(1, message.window >> 2);
       break;
     case 'f':
       if (awaitingSnap || message.id <= last) return;

@@ -1,0 +1,254 @@
+"""A server websocket on a gevent socket, framed by wsproto and read by the greenlet it serves.
+
+The greenlet that serves the upgraded request is the only reader: ``receive`` blocks in the
+socket's ``recv`` until a whole message is in, answering pings and close frames on the way. Any
+greenlet may ``send``; frames are built and written under one lock with ``sendall``, so a
+multi-MiB frame is never cut short or interleaved, and compressed frames leave in the order their
+compression context saw them. Keep-alive pings come from a libev timer, not a greenlet: an open tab
+costs one parked greenlet (the one serving it) and no selector::
+
+    ws = ServerWebSocket.accept(request.environ, max_message_size=1 << 20, ping_interval=20)
+    ws.send('{"t": "hi"}')
+    text = ws.receive(timeout=5)      # None if nothing came in time
+    ws.close(1000)
+
+Errors: a dropped peer, a close frame or an oversize message (closed with 1009) end the
+connection and raise ``TransportClosed`` from ``receive``/``send``.
+"""
+from __future__ import annotations
+
+import socket
+import time
+from collections import deque
+from typing import Any, Mapping
+
+import gevent
+import gevent.lock
+from werkzeug.datastructures import Headers
+from wsproto.connection import Connection, ConnectionState, ConnectionType
+from wsproto.events import BytesMessage, CloseConnection, Message, Ping, Pong, TextMessage
+from wsproto.extensions import PerMessageDeflate
+from wsproto.handshake import server_extensions_handshake
+from wsproto.utilities import LocalProtocolError, generate_accept_token, split_comma_header
+
+from .connection import TransportClosed
+
+RECEIVE_BYTES = 65536
+CLOSE_TIMEOUT = 5.0   # seconds to wait for the peer's close reply before dropping the socket
+MESSAGE_TOO_BIG = 1009
+GOING_AWAY = 1001
+
+
+class HandshakeError(ValueError):
+    """The request is not a websocket upgrade this server can accept."""
+
+
+def raw_socket(environ: Mapping[str, Any]) -> tuple[socket.socket, str]:
+    """The client socket behind a WSGI request and the server kind (``gunicorn`` or ``gevent``).
+
+    Raises:
+        RuntimeError: the WSGI server is neither gunicorn nor gevent's pywsgi.
+    """
+    if "gunicorn.socket" in environ:
+        return environ["gunicorn.socket"], "gunicorn"
+    if str(environ.get("SERVER_SOFTWARE", "")).startswith("gevent"):
+        stream = environ["wsgi.input"]
+        stream = getattr(stream, "rfile", stream)
+        return stream.raw._sock, "gevent"
+    raise RuntimeError("flaskui websockets need gevent: serve with `flaskui run` or `gunicorn -k gevent`")
+
+
+def _handshake_response(headers: Headers) -> tuple[bytes, list[PerMessageDeflate]]:
+    """The ``101`` response to an upgrade request, and the extensions it agreed on."""
+    if "upgrade" not in (token.lower() for token in split_comma_header(headers.get("Connection", "").encode())):
+        raise HandshakeError("missing 'Connection: Upgrade'")
+    if headers.get("Sec-WebSocket-Version") != "13":
+        raise HandshakeError("only websocket version 13 is spoken here")
+    key = headers.get("Sec-WebSocket-Key")
+    if not key:
+        raise HandshakeError("missing Sec-WebSocket-Key")
+    deflate = PerMessageDeflate()
+    offers = split_comma_header(headers.get("Sec-WebSocket-Extensions", "").encode())
+    agreed = server_extensions_handshake(offers, [deflate])
+    lines = [
+        b"HTTP/1.1 101 Switching Protocols", b"Upgrade: websocket", b"Connection: Upgrade",
+        b"Sec-WebSocket-Accept: " + generate_accept_token(key.encode("ascii", "replace")),
+    ]
+    if agreed:
+        lines.append(b"Sec-WebSocket-Extensions: " + agreed)
+    return b"\r\n".join(lines) + b"\r\n\r\n", [deflate] if agreed else []
+
+
+class ServerWebSocket:
+    """One accepted websocket; see the module docstring.
+
+    Args:
+        sock: the connected client socket (gevent-cooperative).
+        extensions: the extensions agreed in the handshake.
+        max_message_size: bytes; a bigger incoming message closes the socket with 1009.
+        ping_interval: seconds between pings; a peer that sent nothing (not even the pong) for an
+            interval after a ping is dropped. ``0`` turns pings off.
+    """
+
+    def __init__(self, sock: socket.socket, extensions: list[PerMessageDeflate], max_message_size: int,
+                 ping_interval: float) -> None:
+        self._sock = sock
+        self._protocol = Connection(ConnectionType.SERVER, extensions=list(extensions))
+        self._lock = gevent.lock.Semaphore()
+        self._max_message_size = max_message_size
+        self._inbox: deque[str | bytes] = deque()
+        self._parts: list[str | bytes] = []
+        self._part_bytes = 0
+        self.connected = True
+        self._heard = True
+        self._pinger: Any = None
+        self._closer: Any = None
+        if ping_interval:
+            self._pinger = gevent.get_hub().loop.timer(ping_interval, ping_interval)
+            self._pinger.start(self._keep_alive)
+
+    @classmethod
+    def accept(cls, environ: Mapping[str, Any], headers: Headers, *, max_message_size: int,
+               ping_interval: float) -> ServerWebSocket:
+        """Answer the upgrade request with ``101`` and return the open websocket.
+
+        Raises:
+            HandshakeError: the headers are not a valid websocket upgrade (nothing was written).
+        """
+        response, extensions = _handshake_response(headers)
+        sock, _ = raw_socket(environ)
+        sock.sendall(response)
+        return cls(sock, extensions, max_message_size, ping_interval)
+
+    # -- sending ----------------------------------------------------------------------------------
+    def send(self, text: str) -> None:
+        """Send one text message (whole, in order with every other send)."""
+        self._write(Message(data=text))
+
+    def _write(self, event: Message[Any] | Ping | Pong | CloseConnection) -> None:
+        with self._lock:
+            if not self.connected and not isinstance(event, CloseConnection):
+                raise TransportClosed()
+            try:
+                data = self._protocol.send(event)
+                sent = self._sock.send(data)   # one syscall for a frame that fits the buffer
+                if sent < len(data):
+                    self._sock.sendall(data[sent:])
+            except (OSError, LocalProtocolError) as error:
+                self._lost()
+                raise TransportClosed() from error
+
+    def close(self, code: int = 1000, reason: str = "") -> None:
+        """Send a close frame (once); the reader ends when the peer answers or in ``CLOSE_TIMEOUT``."""
+        if not self.connected:
+            return
+        self.connected = False
+        if self._protocol.state in (ConnectionState.OPEN, ConnectionState.REMOTE_CLOSING):
+            try:
+                self._write(CloseConnection(code, reason))
+            except TransportClosed:
+                return
+        if self._protocol.state is not ConnectionState.CLOSED:
+            self._closer = gevent.get_hub().loop.timer(CLOSE_TIMEOUT)
+            self._closer.start(self.shutdown)
+
+    def shutdown(self) -> None:
+        """Drop the TCP connection: a reader blocked in ``receive`` wakes up closed."""
+        self._lost()
+        if self._closer is not None:
+            self._closer.stop()
+            self._closer = None
+        try:
+            self._sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    def _lost(self) -> None:
+        self.connected = False
+        if self._pinger is not None:
+            self._pinger.stop()
+            self._pinger = None
+
+    def _keep_alive(self) -> None:
+        """The ping timer fired (in the hub): drop a peer that stayed silent, else ping it."""
+        if not self._heard:
+            self.shutdown()
+            return
+        self._heard = False
+        gevent.spawn(self._ping)
+
+    def _ping(self) -> None:
+        try:
+            self._write(Ping())
+        except TransportClosed:
+            pass
+
+    # -- receiving --------------------------------------------------------------------------------
+    def receive(self, timeout: float | None) -> str | bytes | None:
+        """The next whole message, or ``None`` if none arrived within ``timeout`` seconds.
+
+        Only the greenlet serving the connection may call this.
+
+        Raises:
+            TransportClosed: the connection ended (peer closed or vanished, or an oversize message).
+        """
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while not self._inbox:
+            if self._protocol.state is ConnectionState.CLOSED:
+                self._lost()
+                raise TransportClosed()
+            if deadline is not None:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return None
+                self._sock.settimeout(remaining)
+            try:
+                data = self._sock.recv(RECEIVE_BYTES)
+            except socket.timeout:
+                continue
+            except OSError as error:
+                self._lost()
+                raise TransportClosed() from error
+            finally:
+                if deadline is not None:
+                    self._sock.settimeout(None)
+            if not data:
+                self._lost()
+                raise TransportClosed()
+            self._heard = True
+            self._protocol.receive_data(data)
+            self._handle_events()
+        return self._inbox.popleft()
+
+    def _handle_events(self) -> None:
+        for event in self._protocol.events():
+            if isinstance(event, (TextMessage, BytesMessage)):
+                self._collect(event)
+            elif isinstance(event, Ping):
+                self._reply(event.response())
+            elif isinstance(event, CloseConnection):
+                self._reply(event.response())
+                self._lost()
+
+    def _reply(self, event: Pong | CloseConnection) -> None:
+        try:
+            self._write(event)
+        except TransportClosed:
+            pass
+
+    def _collect(self, event: TextMessage | BytesMessage) -> None:
+        data = event.data if isinstance(event, TextMessage) else bytes(event.data)
+        self._part_bytes += len(data)
+        if self._max_message_size and self._part_bytes > self._max_message_size:
+            self.close(MESSAGE_TOO_BIG, "message too big")
+            raise TransportClosed()
+        if event.message_finished and not self._parts:
+            self._inbox.append(data)
+        else:
+            self._parts.append(data)
+            if event.message_finished:
+                empty: str | bytes = "" if isinstance(event, TextMessage) else b""
+                self._inbox.append(empty.join(self._parts))  # type: ignore[arg-type]
+                self._parts = []
+        if event.message_finished:
+            self._part_bytes = 0
