@@ -224,11 +224,13 @@ class Client:
     # -- lifecycle ------------------------------------------------------------------------------------------
     def schedule_prune(self) -> None:
         """Delete this client if its browser has not connected within ``prune_timeout``."""
-        gevent.spawn_later(self.runtime.settings.prune_timeout, self._prune)
+        # A bare libev timer: most pages connect, and a visitor that never does (a bot, a
+        # health check) should not cost a Greenlet object for the whole timeout.
+        gevent.get_hub().loop.timer(self.runtime.settings.prune_timeout).start(self._prune)
 
     def _prune(self) -> None:
-        if not self.has_connected:
-            self.delete()
+        if not self.has_connected and not self.deleted:
+            gevent.spawn(self.delete)   # out of the hub: delete runs the page's on_delete hooks
 
     def delete(self) -> None:
         """Forget this client: stop its greenlets and timers, close its socket, free its elements."""

@@ -10,8 +10,7 @@ own: two handlers of one client can each build inside their own ``with`` block w
 from __future__ import annotations
 
 import contextvars
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .client import Client
@@ -81,14 +80,22 @@ class UiContext:
         self._app_context.__exit__(*exc)
 
 
-@contextmanager
-def parent_context(element: Element, slot: str = "default") -> Iterator[None]:
-    """Append elements created inside the block to ``element`` (into its slot ``slot``)."""
-    token = _parents.set(_parents.get() + ((element, slot),))
-    try:
-        yield
-    finally:
-        _parents.reset(token)
+class ParentContext:
+    """Append elements created inside the block to ``element`` (into its slot ``slot``).
+
+    A class rather than a generator: every ``with row:`` of every page enters one.
+    """
+
+    __slots__ = ("_entry", "_token")
+
+    def __init__(self, element: Element, slot: str = "default") -> None:
+        self._entry = (element, slot)
+
+    def __enter__(self) -> None:
+        self._token = _parents.set(_parents.get() + (self._entry,))
+
+    def __exit__(self, *exc: object) -> None:
+        _parents.reset(self._token)
 
 
 class _Context:

@@ -34,6 +34,22 @@ _ABSENT = object()
 # The shared, read-only contents of every empty Props/Style: an element gets its own dict on its
 # first entry (most elements never have style, many no props), so idle pages hold fewer objects.
 _NO_ENTRIES: dict[str, Any] = cast("dict[str, Any]", MappingProxyType({}))
+
+
+class _NoChildren(list):  # type: ignore[type-arg]
+    """The one child list shared by every element without children: equal to ``[]``, unchangeable.
+
+    Most elements of a page are leaves; sharing saves a list (and a GC-tracked object) each.
+    """
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> Any:
+        raise TypeError("change an element's children with flaskui calls (with, move, delete, clear)")
+
+    append = extend = insert = remove = pop = clear = sort = reverse = _refuse
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _refuse
+
+
+_NO_CHILDREN: list[Any] = _NoChildren()
 _PROP_PATTERN = re.compile(r"""([\w\-.:@]+)(?:=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|(\S+)))?""")
 
 
@@ -317,7 +333,7 @@ class Element(BindingMixin):
         self.slot = slot
         self._visible = True
         self.parent: Element | None = None
-        self.children: list[Element] = []
+        self.children: list[Element] = _NO_CHILDREN
         self.deleted = False
         if self.component is not None:
             client._use_component(self.component)
@@ -439,7 +455,7 @@ class Element(BindingMixin):
 
     # -- tree ----------------------------------------------------------------------------------
     def __enter__(self: E) -> E:
-        scope = context.parent_context(self)
+        scope = context.ParentContext(self)
         self._scopes += (scope,)
         scope.__enter__()
         return self
@@ -451,7 +467,7 @@ class Element(BindingMixin):
 
     def add_slot(self, name: str) -> AbstractContextManager[None]:
         """Build into the component's slot ``name``: ``with card.add_slot("header"): ui.label("Title")``."""
-        return context.parent_context(self, name)
+        return context.ParentContext(self, name)
 
     # -- nested props: sent as small patches, not as the whole prop -------------------------------------
     def _prop_target(self, path: Sequence[str | int]) -> Any:
@@ -493,6 +509,8 @@ class Element(BindingMixin):
 
     def _insert_child(self, child: Element, index: int) -> None:
         self.client.outbox.children_changing(self)
+        if self.children is _NO_CHILDREN:
+            self.children = []
         self.children.insert(index, child)
         child.parent = self
 

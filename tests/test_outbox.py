@@ -301,3 +301,17 @@ def test_a_tab_that_stops_acknowledging_is_sent_to_after_the_timeout(app: Flask)
             while "last" not in str(transport.sent):
                 gevent.sleep(0.01)
         client.delete()
+
+
+def test_children_change_only_through_flaskui_calls(client: Client) -> None:
+    with client.ui_context():
+        leaf = ui.label("leaf")
+        other = ui.label("other")
+        with ui.row() as row:
+            ui.label("inside")
+    assert leaf.children == [] and other.children == [] and len(row.children) == 1
+    with pytest.raises(TypeError, match="with flaskui calls"):
+        leaf.children.append(other)
+    assert leaf.children == [] and other.children == []
+    other.move(leaf)
+    assert leaf.children == [other] and row.children[0].text == "inside" and other.children == []

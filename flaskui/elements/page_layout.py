@@ -33,7 +33,7 @@ _BOTTOM_CORNER = {"left": 8, "right": 10}
 def in_page_layout() -> Iterator[Element]:
     """Build into the current page's ``q-layout`` (whatever the enclosing ``with`` block is)."""
     layout = context.current_parent()[0].client.layout
-    with context.parent_context(layout):
+    with context.ParentContext(layout):
         yield layout
 
 
