@@ -35,6 +35,7 @@ def render(client: Client, assets: Assets) -> str:
         "dark": client.dark,
     }
     base = assets.base_url()
+    preloads = "".join(f"<link rel=\"modulepreload\" href=\"{base}/{name}\">" for name in assets.imports("flaskui.js"))
     return (
         "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -45,6 +46,7 @@ def render(client: Client, assets: Assets) -> str:
         f"<script src=\"{base}/vendor/vue.global.prod.js\" defer></script>"
         f"<script src=\"{base}/vendor/quasar.umd.prod.js\" defer></script>"
         f"<script type=\"module\" src=\"{base}/flaskui.js\"></script>"
+        f"{preloads}"
         f"{''.join(client.runtime.head_html)}{''.join(client.head_html)}"
         "</head><body>"
         f"<script type=\"application/json\" id=\"flaskui-state\">{dumps(state).translate(_SCRIPT_ESCAPES)}</script>"

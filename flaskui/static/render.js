@@ -2,9 +2,11 @@
 // one element re-renders that element alone.
 import { isLoading } from './components.js';
 import { listenerProps } from './events.js';
-import { elements, root } from './store.js';
+import { elements, root, setTextWriter } from './store.js';
 
-const { createApp, getCurrentInstance, h, onMounted, onUpdated, resolveComponent } = Vue;
+const {
+  Text, createApp, getCurrentInstance, h, onMounted, onUnmounted, onUpdated, resolveComponent,
+} = Vue;
 
 let registry = {};
 // tag -> what resolveComponent gave (a component, or the tag itself for HTML tags).
@@ -65,6 +67,31 @@ function renderElement(id) {
   return h(type, data, slots);
 }
 
+// element id -> its mounted views (one, unless a component renders a slot more than once).
+const views = new Map();
+
+// The text vnode of a view rendered as an HTML tag whose only content is its text, else null.
+function textOnly(instance) {
+  const tree = instance.subTree;
+  const content = tree.children;
+  return typeof tree.type === 'string' && Array.isArray(content) && content.length === 1
+    && content[0].type === Text && content[0].el ? content[0] : null;
+}
+
+// Text fast path: write `text` into the DOM text node and into the vnode Vue rendered it from,
+// so no re-render is needed and Vue's next patch of the element (classes, a snapshot...) diffs
+// against what the DOM shows. Only if every view of the element is text-only.
+function writeText(id, text) {
+  const mounted = views.get(id);
+  if (!mounted || !mounted.every(textOnly)) return false;
+  for (const instance of mounted) {
+    const vnode = textOnly(instance);
+    vnode.children = text;
+    vnode.el.nodeValue = text;
+  }
+  return true;
+}
+
 const ElementView = {
   name: 'FlaskuiElement',
   inheritAttrs: false, // a panel's props (see `panel`) are already on the component it renders
@@ -79,8 +106,18 @@ const ElementView = {
       const el = instance.subTree.el;
       if (el?.nodeType === Node.ELEMENT_NODE && el.id !== domId) el.id = domId;
     };
-    onMounted(stampId);
+    onMounted(() => {
+      stampId();
+      const mounted = views.get(props.eid);
+      if (mounted) mounted.push(instance);
+      else views.set(props.eid, [instance]);
+    });
     onUpdated(stampId);
+    onUnmounted(() => {
+      const others = (views.get(props.eid) ?? []).filter(view => view !== instance);
+      if (others.length) views.set(props.eid, others);
+      else views.delete(props.eid);
+    });
     return () => renderElement(props.eid);
   },
 };
@@ -88,6 +125,7 @@ const ElementView = {
 // Mount the app on `selector`; `components` is the registry of custom components by tag.
 export function mount(selector, components) {
   registry = components;
+  setTextWriter(writeText);
   const app = createApp({
     render: () => (root.value === null ? null : child(root.value)),
   });

@@ -1,11 +1,20 @@
 // The element store: every element of this tab by id, and the u/a/d/m ops that change it.
 // Each element is its own reactive object, so an update re-renders only that element's component.
-const { reactive, shallowReactive, shallowRef } = Vue;
+const { reactive, shallowReactive, shallowRef, toRaw } = Vue;
 
 // id -> reactive element. shallowReactive tracks Map.get per key: a component re-renders when its
 // own entry is replaced (snapshot), not when an unrelated element is added or removed.
 export const elements = shallowReactive(new Map());
 export const root = shallowRef(null);
+// Ops run outside rendering, so their lookups need no tracking: read the plain map (it holds the
+// same reactive elements).
+const plainElements = toRaw(elements);
+
+// (id, text) => whether the views of element `id` took `text` straight into the DOM (render.js).
+let writeText = () => false;
+export function setTextWriter(writer) {
+  writeText = writer;
+}
 
 // child id -> parent id, plain bookkeeping for "m" (the op does not name the old parent).
 const parents = new Map();
@@ -29,7 +38,7 @@ function insert(raws) {
   for (const [key, raw] of Object.entries(raws)) {
     const id = Number(key);
     // An element the store already has elsewhere was moved into this new subtree.
-    const oldParent = elements.get(parents.get(id));
+    const oldParent = plainElements.get(parents.get(id));
     if (oldParent && !(String(parents.get(id)) in raws)) detach(id, oldParent);
     elements.set(id, normalize(raw));
     for (const child of raw.children ?? []) parents.set(child, id);
@@ -40,7 +49,7 @@ function forget(id) {
   const stack = [id];
   while (stack.length) {
     const current = stack.pop();
-    const el = elements.get(current);
+    const el = plainElements.get(current);
     if (el) stack.push(...el.children);
     elements.delete(current);
     parents.delete(current);
@@ -61,7 +70,7 @@ export function replaceAll({ root: rootId, elements: raws }) {
 }
 
 function lookup(id, op) {
-  const el = elements.get(id);
+  const el = plainElements.get(id);
   if (!el) console.warn(`flaskui: "${op}" op names unknown element ${id}`);
   return el;
 }
@@ -70,6 +79,13 @@ const ops = {
   u(id, fields) {
     const el = lookup(id, 'u');
     if (!el) return;
+    // A text-only update (a label changing) skips Vue's re-render when the DOM took it directly;
+    // the store then changes without triggering one.
+    const textOnly = typeof fields.text === 'string' && Object.keys(fields).length === 1;
+    if (textOnly && writeText(id, fields.text)) {
+      toRaw(el).text = fields.text;
+      return;
+    }
     if ('text' in fields) el.text = fields.text;
     if (fields.props) Object.assign(el.props, fields.props);
     for (const key of fields.unset ?? []) delete el.props[key];
@@ -102,7 +118,7 @@ const ops = {
   m(childId, parentId, beforeId) {
     const parent = lookup(parentId, 'm');
     if (!parent || !lookup(childId, 'm')) return;
-    const old = elements.get(parents.get(childId));
+    const old = plainElements.get(parents.get(childId));
     if (old) detach(childId, old);
     place(parent, beforeId, childId);
     parents.set(childId, parentId);

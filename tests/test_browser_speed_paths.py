@@ -1,0 +1,100 @@
+"""Speed paths: text-only updates that skip Vue's re-render (Chromium), preloaded ES modules."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from flask import Flask
+from playwright.sync_api import expect
+
+import flaskui
+from flaskui import ui
+from flaskui.testing import Screen
+
+
+@pytest.fixture
+def app() -> Flask:
+    pages = flaskui.Blueprint("speed_paths", __name__)
+
+    @pages.page("/")
+    def index() -> None:
+        label = ui.label("one").classes("probe-label")
+        hidden = ui.label("hidden one")
+        hidden.visible = False
+        button = ui.button("button one")
+        with ui.label("outer one") as outer:
+            ui.label("inner")
+
+        def texts() -> None:
+            label.text = "two"
+            hidden.text = "hidden two"
+            button.text = "button two"
+            outer.text = "outer two"
+
+        def restyle() -> None:
+            label.text = "one"  # the text Vue last rendered itself
+            label.classes("marked")
+
+        ui.button("texts", on_click=texts)
+        ui.button("restyle", on_click=restyle)
+        ui.button("show", on_click=lambda: setattr(hidden, "visible", True))
+        ui.button("three", on_click=lambda: setattr(label, "text", "three"))
+
+    app = Flask(__name__)
+    app.config["SECRET_KEY"] = "test-secret"
+    app.register_blueprint(pages)
+    return app
+
+
+@pytest.mark.browser
+def test_text_fast_path_then_normal_updates_and_a_snapshot(screen: Screen) -> None:
+    screen.open("/")
+    label = screen.page.locator(".probe-label")
+    # A Vue re-render of the label stamps its element id back (render.js), so a foreign id that
+    # survives an update shows the update skipped Vue.
+    label.evaluate("node => { node.id = 'untouched'; }")
+
+    screen.click("texts")
+    expect(screen.page.locator("#untouched")).to_have_text("two")
+    expect(screen.page.get_by_role("button", name="button two")).to_be_visible()
+    expect(screen.page.get_by_text("outer two")).to_be_visible()
+    expect(screen.page.get_by_text("inner", exact=True)).to_be_visible()
+    expect(screen.page.get_by_text("hidden two")).to_be_hidden()
+    screen.click("show")
+    expect(screen.page.get_by_text("hidden two")).to_be_visible()
+
+    # Back to the text Vue rendered before the fast path, with a class: a normal re-render.
+    screen.click("restyle")
+    expect(label).to_have_text("one")
+    expect(label).to_have_class("probe-label marked")
+    expect(screen.page.locator("#untouched")).to_have_count(0)
+
+    screen.click("three")
+    expect(label).to_have_text("three")
+
+    # A gap in frame ids makes the tab ask for a snapshot, which replaces the whole store.
+    outbox = next(iter(screen.server.app.extensions["flaskui"].clients)).outbox
+    outbox.frame_id += 5
+    outbox._acked += 5
+    screen.click("texts")
+    expect(label).to_have_text("two")  # the frame with the gap is dropped: this is the snapshot
+    screen.wait_for_idle()
+    assert screen.page.evaluate("window.flaskui.lastFrame") == outbox.frame_id
+    expect(label).to_have_class("probe-label marked")
+    expect(screen.page.get_by_role("button", name="button two")).to_be_visible()
+    expect(screen.page.get_by_text("hidden two")).to_be_visible()
+
+    screen.click("three")
+    expect(label).to_have_text("three")
+    expect(label).to_have_class("probe-label marked")
+
+
+def test_page_preloads_every_module_flaskui_js_imports(app: Flask) -> None:
+    http = app.test_client()
+    html = http.get("/").text
+    preloaded = re.findall(r'<link rel="modulepreload" href="([^"]+)">', html)
+    assert {url.rsplit("/", 1)[1] for url in preloaded} >= {"store.js", "render.js", "frames.js", "events.js"}
+    assert html.index('type="module"') < html.index("modulepreload"), "the entry module is requested first"
+    for url in preloaded:
+        response = http.get(url)
+        assert response.status_code == 200 and response.mimetype == "text/javascript"
