@@ -187,15 +187,17 @@ class Outbox:
         """Turn the changes recorded so far into ops at the end of the queue."""
         if self._fields or self._props:
             self._queue.extend(_dumps_each(self._update_ops()))
-        emitted: set[int] = set()
+            self._fields.clear()
+            self._props.clear()
         if self._old_children:
+            emitted: set[int] = set()
             self._queue.extend(_dumps_each(self._structure_ops(emitted)))
-        self._fields.clear()
-        self._props.clear()
-        self._old_children.clear()
-        # A created element not yet in the tree (its parent is adding it) stays "created".
-        elements = self._client.elements
-        self._created = {i for i in self._created if i not in emitted and i in elements and elements[i].parent is None}
+            self._old_children.clear()
+            self._created -= emitted
+        if self._created:
+            # A created element not yet in the tree (its parent is adding it) stays "created".
+            elements = self._client.elements
+            self._created = {i for i in self._created if i in elements and elements[i].parent is None}
 
     def _update_ops(self) -> list[list[Any]]:
         ops = []

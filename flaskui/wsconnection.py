@@ -4,10 +4,11 @@ The greenlet that serves the upgraded request is the only reader: ``receive`` bl
 socket's ``recv`` until a whole message is in, answering pings and close frames on the way. Any
 greenlet may ``send``; frames are built and written under one lock with ``sendall``, so a
 multi-MiB frame is never cut short or interleaved, and compressed frames leave in the order their
-compression context saw them. Keep-alive pings come from a libev timer, not a greenlet: an open tab
-costs one parked greenlet (the one serving it) and no selector::
+compression context saw them. Keep-alive pings come from a libev timer, not a greenlet, and only
+for peers that went silent: an open tab costs one parked greenlet (the one serving it) and no
+selector::
 
-    ws = ServerWebSocket.accept(request.environ, max_message_size=1 << 20, ping_interval=20)
+    ws = ServerWebSocket.accept(request.environ, request.headers, max_message_size=1 << 20, ping_interval=20)
     ws.send('{"t": "hi"}')
     text = ws.receive(timeout=5)      # None if nothing came in time
     ws.close(1000)
@@ -86,8 +87,8 @@ class ServerWebSocket:
         sock: the connected client socket (gevent-cooperative).
         extensions: the extensions agreed in the handshake.
         max_message_size: bytes; a bigger incoming message closes the socket with 1009.
-        ping_interval: seconds between pings; a peer that sent nothing (not even the pong) for an
-            interval after a ping is dropped. ``0`` turns pings off.
+        ping_interval: a peer silent this many seconds gets a ping; one that sends nothing (not
+            even the pong) for another interval is dropped. ``0`` turns pings off.
     """
 
     def __init__(self, sock: socket.socket, extensions: list[PerMessageDeflate], max_message_size: int,
@@ -101,6 +102,7 @@ class ServerWebSocket:
         self._part_bytes = 0
         self.connected = True
         self._heard = True
+        self._pinged = False
         self._pinger: Any = None
         self._closer: Any = None
         if ping_interval:
@@ -170,12 +172,15 @@ class ServerWebSocket:
             self._pinger = None
 
     def _keep_alive(self) -> None:
-        """The ping timer fired (in the hub): drop a peer that stayed silent, else ping it."""
-        if not self._heard:
+        """The ping timer fired (in the hub): ping a peer silent for an interval, drop it if it
+        stays silent for another (the ping got no pong). A peer that talks is not pinged."""
+        if self._heard:
+            self._heard = self._pinged = False
+        elif self._pinged:
             self.shutdown()
-            return
-        self._heard = False
-        gevent.spawn(self._ping)
+        else:
+            self._pinged = True
+            gevent.spawn(self._ping)
 
     def _ping(self) -> None:
         try:
