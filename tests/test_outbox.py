@@ -315,3 +315,23 @@ def test_children_change_only_through_flaskui_calls(client: Client) -> None:
     assert leaf.children == [] and other.children == []
     other.move(leaf)
     assert leaf.children == [other] and row.children[0].text == "inside" and other.children == []
+
+
+def test_values_reach_the_browser_as_json_as_the_standard_library_wrote_them() -> None:
+    import dataclasses
+    from datetime import datetime
+
+    import numpy
+
+    from flaskui.outbox import dumps
+
+    @dataclasses.dataclass
+    class Point:
+        x: int
+
+    point = Point(1)
+    assert dumps({1: "é<", "when": datetime(2024, 1, 2, 3, 4), "point": point, "tags": {"a"}}) == (
+        f'{{"1":"é<","when":"2024-01-02 03:04:00","point":{json.dumps(str(point))},"tags":"{{\'a\'}}"}}'
+    )
+    assert dumps([numpy.float64(1.5), numpy.arange(3)]) == "[1.5,[0,1,2]]"  # numbers stay numbers
+    assert dumps({"big": 2**70}) == '{"big":1180591620717411303424}'       # beyond orjson's 64 bits
