@@ -57,7 +57,9 @@ class Loader:
         if first.get("t") != "hi":
             raise RuntimeError(f"handshake refused: {first}")
         self.clients.append(ws)
-        self.tasks.append(asyncio.create_task(self.read_flaskui(ws, state["frame"], max(1, first["window"] // 4))))
+        # Trees before the window was announced in `hi` expected an ack per frame (tick_cpu.py compares trees).
+        ack_every = max(1, first.get("window", 1) // 4)
+        self.tasks.append(asyncio.create_task(self.read_flaskui(ws, state["frame"], ack_every)))
 
     async def read_flaskui(self, ws: aiohttp.ClientWebSocketResponse, acked: int, ack_every: int) -> None:
         async for message in ws:

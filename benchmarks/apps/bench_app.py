@@ -4,7 +4,7 @@
 
 Pages: /rtt (a button bumps a counter), /fanout (a button changes 1000 labels), /stream (a button
 starts a server loop that updates one label as fast as it can for BENCH_STREAM_SECONDS),
-/page100 (100 elements), /ticker (a label a timer changes once a second).
+/page100 (100 elements), /ticker (a label a timer changes once a second, or every BENCH_TICK_SECONDS).
 DOM hooks for the drivers are CSS classes: bench-btn, bench-counter, bench-last, bench-stream.
 """
 from __future__ import annotations
@@ -19,6 +19,7 @@ import flaskui
 from flaskui import ui
 
 STREAM_SECONDS = float(os.environ.get("BENCH_STREAM_SECONDS", "5"))
+TICK_SECONDS = float(os.environ.get("BENCH_TICK_SECONDS", "1"))
 FANOUT = int(os.environ.get("BENCH_FANOUT", "1000"))
 
 pages = flaskui.Blueprint("bench", __name__)
@@ -89,7 +90,7 @@ def ticker() -> None:
     def tick() -> None:
         count.text = str(int(count.text or "0") + 1)
 
-    ui.timer(1.0, tick)
+    ui.timer(TICK_SECONDS, tick)
 
 
 app = Flask(__name__)
