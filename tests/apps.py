@@ -81,11 +81,13 @@ def create_app(**config: Any) -> Flask:
 
     @pages.page("/fail")
     def fail() -> None:
+        count = ui.label("0")
+
         def boom() -> None:
+            count.text = "changed before the error"
             raise ValueError("handler exploded")
 
         ui.button("boom", on_click=boom)
-        count = ui.label("0")
         ui.button("after", on_click=lambda: setattr(count, "text", "ok"))
 
     @pages.page("/context")

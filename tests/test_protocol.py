@@ -82,6 +82,7 @@ def test_handler_exception_reaches_the_hook_and_the_socket_stays_up(live: LiveSe
     page = ProtocolClient(live.url).open("/fail")
     page.connect()
     page.click(page.find_text("boom"))
+    page.wait_for(lambda: "changed before the error" in page.texts())   # what it did before raising is sent
     page.click(page.find_text("after"))
     page.wait_for(lambda: "ok" in page.texts())
     assert [str(e) for e in app.extensions["test_errors"]] == ["handler exploded"]
