@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from flask import abort
 from werkzeug.wrappers import Response
 
-from .assets import StaticFile
+from .assets import StaticFile, load_static_file
 from .urls import client_url
 
 if TYPE_CHECKING:
@@ -78,5 +78,5 @@ def serve(key: str, filename: str) -> Response:
         abort(404)
     cached = component._cache.get(filename)
     if cached is None:
-        cached = component._cache[filename] = StaticFile(component.files[filename])
+        cached = component._cache[filename] = load_static_file(component.files[filename])
     return cached.response(immutable=component.key == key)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 import re
 
 from flask import Flask
@@ -136,3 +137,24 @@ def test_two_apps_in_one_process_share_nothing() -> None:
     first, second = create_app(), create_app()
     first.test_client().get("/")
     assert len(Runtime.of(first).clients) == 1 and len(Runtime.of(second).clients) == 0
+
+
+def test_compressing_a_big_library_leaves_other_greenlets_running() -> None:
+    import gevent
+
+    from flaskui.assets import load_static_file
+
+    library = Path(flaskui.__file__).parent / "elements" / "lib" / "plotly" / "plotly.min.js"  # ~5 MB
+    ticks = [0]
+
+    def other_tab() -> None:
+        while True:
+            ticks[0] += 1
+            gevent.sleep(0.001)
+
+    bystander = gevent.spawn(other_tab)
+    gevent.sleep(0)
+    loaded = load_static_file(library)
+    bystander.kill()
+    assert loaded.gzipped is not None and len(loaded.gzipped) < len(loaded.data) / 2
+    assert ticks[0] >= 5, "the hub was blocked while the file was compressed"
