@@ -242,7 +242,8 @@ class Client:
         self.outbox.stop()
         self.events.stop()
         self.javascript.cancel_all()
-        for element in list(self.elements.values()):
+        elements, self.elements = self.elements, {}   # one dict dropped, not a pop per element
+        for element in elements.values():
             element._forget()
         if transport is not None:
             transport.close(1000, "client deleted")

@@ -555,10 +555,17 @@ class Element(BindingMixin):
         self.deleted = True
         self._release()
         self.client._unregister(self)
+        # Drop the references that make cycles (parent <-> children, element -> handler -> closure
+        # -> element): a deleted page is then freed by reference counting at once instead of
+        # lingering until the garbage collector's next full pass over every live object.
+        self.parent = None
+        self.children = _NO_CHILDREN
+        self.listeners = MappingProxyType({})
 
     def _release(self) -> None:
         """Stop what this element runs or holds (its bindings; subclasses: timers, files...)."""
-        binding.unlink(self)
+        if self._bindings:
+            binding.unlink(self)
 
     # -- serialisation --------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
