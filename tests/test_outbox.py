@@ -335,3 +335,24 @@ def test_values_reach_the_browser_as_json_as_the_standard_library_wrote_them() -
     )
     assert dumps([numpy.float64(1.5), numpy.arange(3)]) == "[1.5,[0,1,2]]"  # numbers stay numbers
     assert dumps({"big": 2**70}) == '{"big":1180591620717411303424}'       # beyond orjson's 64 bits
+
+
+def test_a_deleted_page_is_freed_without_waiting_for_the_garbage_collector(app: Flask) -> None:
+    import gc
+    import weakref
+
+    with app.app_context():
+        page = Client(Runtime.of(app), browser_id="b")
+        with page.ui_context():
+            with ui.row():
+                label = ui.label("x")
+                ui.button("b", on_click=lambda: setattr(label, "text", "y"))   # a cycle through the handler
+        built = [weakref.ref(element) for element in page.content.descendants() if element is not page.content]
+        del label
+        gc.disable()
+        try:
+            page.delete()
+            alive = [ref() for ref in built if ref() is not None]
+        finally:
+            gc.enable()
+    assert len(built) == 3 and alive == []
