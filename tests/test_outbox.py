@@ -341,14 +341,17 @@ def test_a_deleted_page_is_freed_without_waiting_for_the_garbage_collector(app: 
     import gc
     import weakref
 
+    def build() -> None:
+        with ui.row():
+            ui.label("x")
+            button = ui.button("b")
+            button.on("click", lambda: setattr(button, "text", "clicked"))   # button -> handler -> button
+
     with app.app_context():
         page = Client(Runtime.of(app), browser_id="b")
         with page.ui_context():
-            with ui.row():
-                label = ui.label("x")
-                ui.button("b", on_click=lambda: setattr(label, "text", "y"))   # a cycle through the handler
+            build()
         built = [weakref.ref(element) for element in page.content.descendants() if element is not page.content]
-        del label
         gc.disable()
         try:
             page.delete()
