@@ -120,7 +120,7 @@ class Client:
 
     def run_safely(self, function: Callable[..., Any], *args: Any) -> None:
         """Run ``function`` in this client's context; exceptions go to the app's exception hooks."""
-        with UiContext(self):
+        with self.ui_context():
             try:
                 function(*args)
             except Exception as error:

@@ -158,12 +158,6 @@ class Classes(MutableSequence[str]):
         self._element._classes = data
 
     def __call__(self, add: str | None = None, *, remove: str | None = None, replace: str | None = None) -> Any:
-        if not self._data and remove is None and replace is None:   # the common first call
-            first = list(dict.fromkeys((add or "").split()))
-            if first:
-                self._data = first
-                self._element._changed("classes")
-            return self._element
         names = [] if replace is not None else [c for c in self._data if c not in (remove or "").split()]
         for name in ((replace or "") + " " + (add or "")).split():
             if name not in names:
@@ -302,7 +296,7 @@ class Element(BindingMixin):
     # Most elements never get listeners, markers, bindings or a `with` block: these start as
     # shared empty class attributes and become per-element containers on first use, which keeps
     # a page's many small elements cheap to create and to hold (fewer objects for the GC).
-    listeners: Mapping[str, Listener] = MappingProxyType({})
+    listeners: Mapping[str, Listener] = _NO_ENTRIES
     # Props, classes and style live in these; `props`, `classes` and `style` are views made on use.
     _props: dict[str, Any] = _NO_ENTRIES
     _classes: list[str] = cast("list[str]", ())
@@ -560,7 +554,7 @@ class Element(BindingMixin):
         # lingering until the garbage collector's next full pass over every live object.
         self.parent = None
         self.children = _NO_CHILDREN
-        self.listeners = MappingProxyType({})
+        self.listeners = _NO_ENTRIES
 
     def _release(self) -> None:
         """Stop what this element runs or holds (its bindings; subclasses: timers, files...)."""

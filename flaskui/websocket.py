@@ -16,7 +16,7 @@ from .auth.identity import session_user
 from .connection import TransportClosed, serve
 from .runtime import Runtime
 from .session import BROWSER_KEY
-from .wsconnection import HandshakeError, ServerWebSocket, raw_socket
+from .wsconnection import HandshakeError, ServerWebSocket
 
 log = logging.getLogger("flaskui")
 
@@ -39,12 +39,8 @@ def origin_allowed(origin: str | None, host_url: str, allowed: Iterable[str]) ->
 class _UpgradedResponse(Response):
     """Tells the WSGI server that the connection was taken over by the websocket."""
 
-    def __init__(self, mode: str) -> None:
-        super().__init__()
-        self._mode = mode
-
     def __call__(self, environ: Any, start_response: Any) -> Iterable[bytes]:
-        if self._mode == "gunicorn":
+        if "gunicorn.socket" in environ:   # gunicorn's way of hearing "the socket is not yours"
             raise StopIteration()
         return []
 
@@ -57,8 +53,6 @@ def websocket_view() -> Response:
     if not origin_allowed(origin, request.host_url, settings.allowed_origins):
         log.warning("flaskui refused a websocket from foreign origin %r", origin)
         abort(403, description=f"origin {origin!r} is not allowed")
-    if request.headers.get("Upgrade", "").lower() != "websocket":
-        abort(400, description="this URL only speaks websocket")
     browser_id = session.get(BROWSER_KEY)
     try:
         ws = ServerWebSocket.accept(request.environ, request.headers, max_message_size=settings.max_message_size,
@@ -77,4 +71,4 @@ def websocket_view() -> Response:
         shutdown.untrack(ws)
         ws.close()
         ws.shutdown()
-    return _UpgradedResponse(raw_socket(request.environ)[1])
+    return _UpgradedResponse()

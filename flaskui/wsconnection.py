@@ -44,25 +44,27 @@ class HandshakeError(ValueError):
     """The request is not a websocket upgrade this server can accept."""
 
 
-def raw_socket(environ: Mapping[str, Any]) -> tuple[socket.socket, str]:
-    """The client socket behind a WSGI request and the server kind (``gunicorn`` or ``gevent``).
+def raw_socket(environ: Mapping[str, Any]) -> socket.socket:
+    """The client socket behind a WSGI request (gunicorn's gevent worker or gevent's pywsgi).
 
     Raises:
         RuntimeError: the WSGI server is neither gunicorn nor gevent's pywsgi.
     """
     if "gunicorn.socket" in environ:
-        return environ["gunicorn.socket"], "gunicorn"
+        return environ["gunicorn.socket"]  # type: ignore[no-any-return]
     if str(environ.get("SERVER_SOFTWARE", "")).startswith("gevent"):
         stream = environ["wsgi.input"]
         stream = getattr(stream, "rfile", stream)
-        return stream.raw._sock, "gevent"
+        return stream.raw._sock  # type: ignore[no-any-return]
     raise RuntimeError("flaskui websockets need gevent: serve with `flaskui run` or `gunicorn -k gevent`")
 
 
 def _handshake_response(headers: Headers) -> tuple[bytes, list[PerMessageDeflate]]:
-    """The ``101`` response to an upgrade request, and the extensions it agreed on."""
-    if "upgrade" not in (token.lower() for token in split_comma_header(headers.get("Connection", "").encode())):
-        raise HandshakeError("missing 'Connection: Upgrade'")
+    """The ``101`` response to an upgrade request, and the extensions it agreed on.
+
+    ``Upgrade: websocket`` and ``Connection: Upgrade`` are already checked by Werkzeug's routing
+    (the route is a ``websocket=True`` rule); a request without them never gets here.
+    """
     if headers.get("Sec-WebSocket-Version") != "13":
         raise HandshakeError("only websocket version 13 is spoken here")
     key = headers.get("Sec-WebSocket-Key")
@@ -118,7 +120,7 @@ class ServerWebSocket:
             HandshakeError: the headers are not a valid websocket upgrade (nothing was written).
         """
         response, extensions = _handshake_response(headers)
-        sock, _ = raw_socket(environ)
+        sock = raw_socket(environ)
         sock.sendall(response)
         return cls(sock, extensions, max_message_size, ping_interval)
 

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 import re
+from pathlib import Path
 
+import pytest
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -121,6 +122,16 @@ def test_websocket_url_refuses_plain_http_and_foreign_origins(app: Flask) -> Non
     refused = client.get("/_flaskui/ws", headers={**upgrade, "Origin": "https://evil.example"})
     assert refused.status_code == 403 and "is not allowed" in refused.text
     assert client.get("/_flaskui/ws").status_code == 400
+
+
+@pytest.mark.parametrize("headers, reason", [
+    ({"Upgrade": "websocket", "Connection": "keep-alive, Upgrade", "Sec-WebSocket-Version": "8"},
+     "only websocket version 13"),
+    ({"Upgrade": "websocket", "Connection": "Upgrade", "Sec-WebSocket-Version": "13"}, "missing Sec-WebSocket-Key"),
+])
+def test_a_bad_websocket_upgrade_is_refused_with_400_and_why(app: Flask, headers: dict[str, str], reason: str) -> None:
+    refused = app.test_client().get("/_flaskui/ws", headers=headers)
+    assert refused.status_code == 400 and reason in refused.text
 
 
 def test_browser_id_is_kept_in_the_signed_session(app: Flask) -> None:
