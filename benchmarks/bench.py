@@ -128,6 +128,21 @@ def http_get(url: str, timeout: float = 10, gzip_ok: bool = False) -> tuple[int,
         return response.status, response.read()
 
 
+def wait_until_serving(url: str, process: subprocess.Popen[Any], timeout: float = 30) -> None:
+    """Poll ``url`` until it answers 200; raise if ``process`` exits or ``timeout`` passes first."""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("server exited")
+        try:
+            if http_get(url, timeout=1)[0] == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.01)
+    raise RuntimeError(f"server not ready in {timeout} s")
+
+
 # -- servers under test -------------------------------------------------------------------------------
 def _tree(pid: int) -> list[int]:
     pids = [pid]
@@ -209,19 +224,12 @@ class Server:
         CHILDREN.append(self.process)
         self.startup = self._wait_ready()
 
-    def _wait_ready(self, timeout: float = 60) -> float:
-        deadline = time.perf_counter() + timeout
-        while time.perf_counter() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"{self.framework} server exited: see {self.log.name}")
-            try:
-                status, _ = http_get(self.url + "/", timeout=1)
-                if status == 200:
-                    return time.perf_counter() - self.started
-            except OSError:
-                pass
-            time.sleep(0.01)
-        raise RuntimeError(f"{self.framework} server not ready in {timeout} s")
+    def _wait_ready(self) -> float:
+        try:
+            wait_until_serving(self.url + "/", self.process, timeout=60)
+        except RuntimeError as error:
+            raise RuntimeError(f"{self.framework}: {error}; see {self.log.name}") from None
+        return time.perf_counter() - self.started
 
     @property
     def pid(self) -> int:

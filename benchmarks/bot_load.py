@@ -26,7 +26,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench import APPS, free_port, http_get, rss_bytes  # noqa: E402
+from bench import APPS, free_port, rss_bytes, wait_until_serving  # noqa: E402
 
 
 def serve(port: int) -> None:
@@ -66,15 +66,7 @@ def main() -> None:
                               env=dict(os.environ, PYTHONPATH=options.repo),
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                http_get(f"http://127.0.0.1:{port}/", timeout=1)
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError("the server did not come up") from None
-                time.sleep(0.05)
+        wait_until_serving(f"http://127.0.0.1:{port}/", server)
         out = subprocess.run(["wrk", "-t1", "-c8", f"-d{options.seconds}s", f"http://127.0.0.1:{port}/page100"],
                              capture_output=True, text=True, timeout=options.seconds + 60).stdout
         rss = rss_bytes(server.pid)

@@ -21,7 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench import APPS, Loader, cpu_seconds, free_port, http_get  # noqa: E402
+from bench import APPS, Loader, cpu_seconds, free_port, wait_until_serving  # noqa: E402
 
 
 def main() -> None:
@@ -37,15 +37,7 @@ def main() -> None:
                               cwd=APPS, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     loader = None
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                http_get(f"http://127.0.0.1:{port}/", timeout=1)
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError("the server did not come up") from None
-                time.sleep(0.05)
+        wait_until_serving(f"http://127.0.0.1:{port}/", server)
         loader = Loader("flaskui", f"http://127.0.0.1:{port}")
         connected = loader.ask(f"connect {options.clients}")
         time.sleep(2)   # let the tabs' timers start and settle
