@@ -18,7 +18,8 @@ from pathlib import Path
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--repo", default=str(Path(__file__).resolve().parent.parent), help="flaskui checkout to measure")
+    parser.add_argument("--repo", default=str(Path(__file__).resolve().parent.parent),
+                        help="flaskui checkout to measure")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--requests", type=int, default=300)
     options = parser.parse_args()

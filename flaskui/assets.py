@@ -117,3 +117,7 @@ class Assets:
     def response(self, version: str, filename: str) -> ResponseBase:
         """Serve one asset; an outdated version is served with a short cache, not immutably."""
         return self._file(filename).response(immutable=version == self.version)
+
+
+#: The framework assets: one set per process; their URLs come from each app's routes.
+ASSETS = Assets()

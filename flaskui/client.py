@@ -27,7 +27,7 @@ from .javascript import JavaScriptRequest, JavaScriptRequests
 from .outbox import Outbox, Transport
 
 if TYPE_CHECKING:
-    from .components import Component
+    from .components import ComponentModule
     from .runtime import Runtime
 
 
@@ -69,7 +69,7 @@ class Client:
         self._delete_handlers: list[Callable[..., Any]] = []
         self.head_html: list[str] = []
         self.dark: bool | None = False
-        self.components: dict[str, Component] = {}
+        self.components: dict[str, ComponentModule] = {}
         self.layout = Element("q-layout", _root_of=self)
         self.layout.props["view"] = "hHh lpr fFf"
         with self.layout:
@@ -86,9 +86,12 @@ class Client:
         self.outbox.element_created(element_id)
         return element_id
 
-    def _use_component(self, component: Component) -> None:
-        """Make sure the tab loads ``component`` before it renders an element that uses it."""
+    def _use_component(self, component: ComponentModule) -> None:
+        """Make sure the tab loads ``component`` (and what it requires first) before it renders an
+        element that uses it."""
         if component.name not in self.components:
+            for required in component.requires:
+                self._use_component(required)
             self.components[component.name] = component
             if self.outbox.recording:
                 self.outbox.enqueue_message(["c", {component.name: component.url(self)}])

@@ -10,18 +10,21 @@ with their content::
             self.props["value"] = start
 
 Inside ``counter.js``, load a declared file relative to the module:
-``await flaskui.loadScript(new URL("confetti.min.js", import.meta.url))``.
+``await flaskui.loadScript(new URL("confetti.min.js", import.meta.url))``. A component that renders
+Quasar components by name (``<q-select>`` in a template, ``resolveComponent("q-table")``,
+``Quasar.QSelect``) gets Quasar's rest tier loaded before it (see ``flaskui.quasar``).
 """
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from flask import abort
 from werkzeug.wrappers import Response
 
+from . import quasar
 from .assets import StaticFile, load_static_file
 from .urls import client_url
 
@@ -31,12 +34,23 @@ if TYPE_CHECKING:
 _registry: dict[str, Component] = {}
 
 
+class ComponentModule(Protocol):
+    """An ES module a tab loads before it renders the elements that use it."""
+
+    name: str
+    #: Modules the tab must have loaded before this one.
+    requires: tuple[ComponentModule, ...]
+
+    def url(self, client: Client) -> str: ...
+
+
 @dataclass
 class Component:
     """A component file and its dependencies, served at ``{core}/components/<key>/<file name>``."""
 
     name: str
     files: dict[str, Path]
+    requires: tuple[ComponentModule, ...] = ()
     key: str = ""
     _cache: dict[str, StaticFile] = field(default_factory=dict)
 
@@ -66,7 +80,8 @@ def register(name: str, component_file: Path, dependencies: list[Path]) -> Compo
     for path in files.values():
         if not path.is_file():
             raise FileNotFoundError(f"component {name!r} declares {path}, which is not a file")
-    component = _registry[name] = Component(name, files)
+    requires = (quasar.REST,) if quasar.names_rest_component(component_file.read_text(encoding="utf-8")) else ()
+    component = _registry[name] = Component(name, files, requires)
     return component
 
 

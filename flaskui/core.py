@@ -15,14 +15,11 @@ import flask
 from flask import Flask, jsonify
 
 from . import components
-from .assets import Assets
+from .assets import ASSETS
 from .auth import views as auth_views
 from .files import register_routes as register_file_routes
 from .runtime import Runtime
 from .websocket import websocket_view
-
-#: The framework assets: one set per process; their URLs come from each app's routes.
-ASSETS = Assets()
 
 
 def _health() -> Any:

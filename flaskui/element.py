@@ -19,7 +19,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast, overload
 
-from . import binding, components, context
+from . import binding, components, context, quasar
 from .binding import BindingMixin, Link
 from .events import Handler, Listener
 
@@ -331,6 +331,8 @@ class Element(BindingMixin):
         self.deleted = False
         if self.component is not None:
             client._use_component(self.component)
+        elif self.tag in quasar.REST_TAGS:
+            client._use_component(quasar.REST)
         if parent is not None:
             parent._insert_child(self, len(parent.children))
 

@@ -16,9 +16,9 @@ from flask import make_response
 from flask.typing import ResponseReturnValue
 
 from . import shell
+from .assets import ASSETS
 from .auth.access import PUBLIC, PageAccess
 from .client import Client
-from .core import ASSETS
 from .runtime import Runtime
 from .session import browser_id
 

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from flask import Flask, url_for
 from markupsafe import escape
 
+from . import quasar
 from .outbox import dumps
 
 if TYPE_CHECKING:
@@ -36,17 +37,24 @@ def _core_urls(app: Flask, script_root: str, assets: Assets) -> tuple[str, str]:
 def render(client: Client, assets: Assets) -> str:
     """The page HTML for ``client`` as it is now (frame ``client.outbox.frame_id``)."""
     websocket_path, base = _core_urls(client.app, client.script_root, assets)
+    component_urls = {name: component.url(client) for name, component in client.components.items()}
     state = {
         "client": client.id,
         "frame": client.outbox.frame_id,
         "root": client.layout.id,
         "elements": client.layout.subtree_dict(),
-        "components": {name: component.url(client) for name, component in client.components.items()},
+        "components": component_urls,
         "ws": websocket_path,
         "reconnect_timeout": client.runtime.settings.reconnect_timeout,
         "dark": client.dark,
     }
-    preloads = "".join(f"<link rel=\"modulepreload\" href=\"{base}/{name}\">" for name in assets.imports("flaskui.js"))
+    # Every module the page will import, fetched at once instead of one import level at a time:
+    # Quasar's core tier, flaskui's modules, then the components (and the rest tier's chunks).
+    modules = [f"{base}/{name}" for name in (*quasar.CORE_FILES, *assets.imports("flaskui.js"))]
+    if quasar.REST.name in client.components:
+        modules += (f"{base}/{name}" for name in quasar.REST_FILES)
+    modules += component_urls.values()
+    preloads = "".join(f"<link rel=\"modulepreload\" href=\"{url}\">" for url in dict.fromkeys(modules))
     return (
         "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -55,7 +63,6 @@ def render(client: Client, assets: Assets) -> str:
         f"<link rel=\"stylesheet\" href=\"{base}/vendor/material-icons/material-icons.css\">"
         f"<link rel=\"stylesheet\" href=\"{base}/flaskui.css\">"
         f"<script src=\"{base}/vendor/vue.global.prod.js\" defer></script>"
-        f"<script src=\"{base}/vendor/quasar.umd.prod.js\" defer></script>"
         f"<script type=\"module\" src=\"{base}/flaskui.js\"></script>"
         f"{preloads}"
         f"{''.join(client.runtime.head_html)}{''.join(client.head_html)}"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Re-vendor the browser dependencies into flaskui/static/vendor/ (Vue, Quasar,
-# icons) and flaskui/elements/lib/ (the heavy libraries of the data and chart
+# Re-vendor the browser dependencies into flaskui/static/vendor/ (Vue, Quasar
+# built by quasar-build.mjs, icons) and flaskui/elements/lib/ (the heavy libraries of the data and chart
 # elements, served only to pages that use them) from the versions pinned in
 # package-lock.json. Users never run npm: the copied files are committed. Run
 # after changing a version in package.json (then `npm install`).
@@ -23,7 +23,9 @@ mkdir -p "$vendor/material-icons" "$vendor/LICENSES"
 mkdir -p "$lib/aggrid" "$lib/codemirror" "$lib/echarts" "$lib/jsoneditor" "$lib/mermaid" "$lib/plotly"
 
 cp "$nm/vue/dist/vue.global.prod.js" "$vendor/"
-cp "$nm/quasar/dist/quasar.umd.prod.js" "$nm/quasar/dist/quasar.prod.css" "$vendor/"
+cp "$nm/quasar/dist/quasar.prod.css" "$vendor/"
+# Quasar's components in two tiers of ES modules (core.js on every page, rest.js where needed).
+node "$here/quasar-build.mjs" "$nm" "$vendor/quasar"
 
 # Only the plain "Material Icons" font (Quasar's default icon set), not the
 # outlined/round/sharp variants.

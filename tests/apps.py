@@ -174,6 +174,17 @@ def add_browser_pages(app: Flask) -> None:
 
         Counter(7)
 
+    @pages.page("/core-only")
+    def core_only() -> None:
+        from .components import Stars
+
+        ui.button("add table", on_click=lambda: ui.table(rows=[{"city": "Oslo"}, {"city": "Lima"}]))
+        ui.button("add stars", on_click=lambda: Stars(4))
+
+    @pages.page("/table-now")
+    def table_now() -> None:
+        ui.table(rows=[{"city": "Quito"}])
+
     @pages.page("/elsewhere")
     def elsewhere() -> None:
         ui.label("arrived")

@@ -1,10 +1,21 @@
 from __future__ import annotations
 
+import json
+import re
 import threading
 import time
-from typing import Callable
+from typing import Any, Callable
 
 from flaskui import ValueChangeEventArguments, ui
+
+STATE = re.compile(r'id="flaskui-state">(.*?)</script>')
+
+
+def state_of(html: str) -> dict[str, Any]:
+    """The initial state a page's HTML inlines."""
+    match = STATE.search(html)
+    assert match, html
+    return json.loads(match.group(1))  # type: ignore[no-any-return]
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> None:

@@ -1,7 +1,6 @@
 """Page GETs and framework assets through Flask's test client."""
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -14,14 +13,7 @@ from flaskui import ui
 from flaskui.runtime import Runtime
 
 from .apps import create_app
-
-STATE = re.compile(r'id="flaskui-state">(.*?)</script>')
-
-
-def state_of(html: str) -> dict:  # type: ignore[type-arg]
-    match = STATE.search(html)
-    assert match, html
-    return json.loads(match.group(1))  # type: ignore[no-any-return]
+from .helpers import state_of
 
 
 def test_page_html_inlines_the_tree_and_is_not_cached(app: Flask) -> None:

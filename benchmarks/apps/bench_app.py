@@ -4,7 +4,8 @@
 
 Pages: /rtt (a button bumps a counter), /fanout (a button changes 1000 labels), /stream (a button
 starts a server loop that updates one label as fast as it can for BENCH_STREAM_SECONDS),
-/page100 (100 elements), /ticker (a label a timer changes once a second, or every BENCH_TICK_SECONDS).
+/page100 (100 elements), /page100rest (flaskui only, for cold_load.py: the same with a select and a
+table), /ticker (a label a timer changes once a second, or every BENCH_TICK_SECONDS).
 DOM hooks for the drivers are CSS classes: bench-btn, bench-counter, bench-last, bench-stream.
 """
 from __future__ import annotations
@@ -81,6 +82,19 @@ def page100() -> None:
                 ui.label(f"Item {i}")
                 ui.button(f"Button {i}", on_click=lambda: None)
         ui.label("last").classes("bench-last")  # 50 rows x 2 + this one
+
+
+@pages.page("/page100rest")
+def page100rest() -> None:
+    """/page100 with a select and a table: Quasar's rest tier too (flaskui only, for cold_load.py)."""
+    with ui.column():
+        ui.select(["apple", "banana"], value="apple")
+        ui.table(rows=[{"fruit": "apple", "count": i} for i in range(10)])
+        for i in range(48):
+            with ui.row():
+                ui.label(f"Item {i}")
+                ui.button(f"Button {i}", on_click=lambda: None)
+        ui.label("last").classes("bench-last")
 
 
 @pages.page("/ticker")

@@ -1,5 +1,6 @@
 // Entry point: reads the page's initial state, mounts the UI and connects the websocket.
-import { loadComponents, loadScript, useRegistry } from './components.js';
+import { components as quasarCore } from './vendor/quasar/core.js';
+import { addQuasar, loadComponents, loadScript, useRegistry } from './components.js';
 import { connect, isConnected } from './connection.js';
 import { handle, lastFrame, pendingCount, start } from './frames.js';
 import { runningCount } from './javascript.js';
@@ -12,6 +13,7 @@ const state = JSON.parse(document.getElementById('flaskui-state').textContent);
 // window.flaskui = {components: {...}}; keep its registry.
 const components = Vue.shallowReactive(window.flaskui?.components ?? {});
 useRegistry(components);
+addQuasar(quasarCore);
 
 const isIdle = () => isConnected() && pendingCount() === 0 && runningCount() === 0;
 
@@ -39,9 +41,11 @@ window.flaskui = {
   },
 };
 
-loadComponents(state.components);
 if (state.dark !== false) Quasar.Dark.set(state.dark ?? 'auto');
 replaceAll(state);
 start(state.frame);
+// The page's component modules are preloaded; mounting after they register renders each
+// element once, in its final form.
+await loadComponents(state.components).catch(error => console.error(error));
 mount('#flaskui-app', components);
 connect(state, lastFrame, handle);

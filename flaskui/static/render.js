@@ -1,6 +1,6 @@
 // Vue rendering: one component instance per element, keyed by element id, so a change to
 // one element re-renders that element alone.
-import { isLoading } from './components.js';
+import { isLoading, useApp } from './components.js';
 import { listenerProps } from './events.js';
 import { elements, root, setTextWriter } from './store.js';
 
@@ -8,13 +8,14 @@ const {
   Text, createApp, getCurrentInstance, h, onMounted, onUnmounted, onUpdated, resolveComponent,
 } = Vue;
 
+// tag -> component: custom components and Quasar's (components.js).
 let registry = {};
 // tag -> what resolveComponent gave (a component, or the tag itself for HTML tags).
 const resolved = new Map();
 
 function resolveType(tag) {
-  const custom = registry[tag];
-  if (custom) return custom;
+  const registered = registry[tag];
+  if (registered) return registered;
   if (isLoading(tag)) return null; // its module is on the way; reading registry[tag] re-renders
   let type = resolved.get(tag);
   if (type === undefined) {
@@ -129,7 +130,7 @@ export function mount(selector, components) {
   const app = createApp({
     render: () => (root.value === null ? null : child(root.value)),
   });
-  // The UMD build installs every component and plugin (Notify included) by default.
-  app.use(Quasar);
+  app.use(Quasar); // flaskui's Quasar build: the core plugins and Notify
+  useApp(app);
   app.mount(selector);
 }

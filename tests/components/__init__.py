@@ -1,4 +1,4 @@
-"""A custom element with its own Vue component, for the tests."""
+"""Custom elements with their own Vue components, for the tests."""
 from __future__ import annotations
 
 from flaskui import EventArguments, ui
@@ -12,3 +12,11 @@ class Counter(ui.element, component="counter.js", dependencies=["helper.js"]):
 
     def _bump(self, event: EventArguments) -> None:
         self.props["value"] = event.args[0]
+
+
+class Stars(ui.element, component="stars.js"):
+    """Renders Quasar's q-rating (rest tier) by name."""
+
+    def __init__(self, value: int) -> None:
+        super().__init__()
+        self.props["value"] = value

@@ -1,0 +1,87 @@
+"""Quasar in two tiers: every page loads core.js; only pages whose elements need it load rest.js."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from flask import Flask
+from playwright.sync_api import expect
+
+from flaskui import quasar
+from flaskui.elements.selection import Select
+from flaskui.testing import LiveServer, ProtocolClient, Screen
+
+from .components import Counter, Stars
+from .helpers import state_of
+
+
+def preloaded(html: str) -> list[str]:
+    return re.findall(r'<link rel="modulepreload" href="[^"]*/(vendor/quasar/[^"]+)">', html)
+
+
+def test_page_of_core_components_loads_only_the_core_tier(app: Flask) -> None:
+    html = app.test_client().get("/core-only").text
+    assert preloaded(html) == list(quasar.CORE_FILES)
+    assert "rest.js" not in html and state_of(html)["components"] == {}
+
+
+def test_page_with_a_rest_tier_element_preloads_and_announces_that_tier(app: Flask) -> None:
+    client = app.test_client()
+    html = client.get("/table-now").text
+    assert preloaded(html) == [*quasar.CORE_FILES, *quasar.REST_FILES]
+    rest_url = state_of(html)["components"]["quasar"]
+    assert rest_url.endswith("/vendor/quasar/rest.js")
+    module = client.get(rest_url)
+    assert module.status_code == 200 and module.mimetype == "text/javascript"
+    assert b"window.Quasar" in module.data
+
+
+def test_the_manifest_puts_every_component_tag_in_one_tier() -> None:
+    assert {"q-table", "q-select", "q-date", "q-rating"} <= quasar.REST_TAGS
+    assert not {"q-btn", "q-input", "q-layout", "q-page", "q-card"} & quasar.REST_TAGS
+    assert quasar.needs_rest("q-tree") and not quasar.needs_rest("q-icon") and not quasar.needs_rest("div")
+
+
+def test_component_sources_naming_rest_components_are_found() -> None:
+    assert quasar.names_rest_component("h(Quasar.QSelect, props)")
+    assert quasar.names_rest_component("template: '<q-table :rows=\"rows\" />'")
+    assert quasar.names_rest_component("resolveComponent('q-rating')")
+    assert not quasar.names_rest_component("resolveComponent('q-btn'); Quasar.QBtn; QUnknownThing")
+    assert Select.component is not None and Select.component.requires == (quasar.REST,)
+    assert Stars.component is not None and Stars.component.requires == (quasar.REST,)
+    assert Counter.component is not None and Counter.component.requires == ()
+
+
+def test_rest_tier_added_later_is_announced_before_its_element(live: LiveServer) -> None:
+    page = ProtocolClient(live.url).open("/core-only")
+    page.connect()
+    page.click(page.find_text("add table"))
+    frame = page.wait_for_message(lambda m: m["t"] == "f")
+    assert [op[0] for op in frame["ops"]] == ["c", "a"]
+    (name, url), = frame["ops"][0][1].items()
+    assert name == "quasar" and url.endswith("/vendor/quasar/rest.js")
+
+
+def test_component_that_needs_the_rest_tier_is_announced_after_it(live: LiveServer) -> None:
+    page = ProtocolClient(live.url).open("/core-only")
+    page.connect()
+    page.click(page.find_text("add stars"))
+    frame = page.wait_for_message(lambda m: m["t"] == "f")
+    announced = [name for op in frame["ops"] if op[0] == "c" for name in op[1]]
+    assert announced[0] == "quasar" and announced[1].endswith("stars")
+
+
+@pytest.mark.browser
+def test_rest_tier_element_renders_when_added_to_a_core_only_page(screen: Screen) -> None:
+    screen.open("/core-only")
+    screen.click("add table")
+    expect(screen.page.locator(".q-table tbody tr")).to_have_count(2)
+    expect(screen.page.locator(".q-table")).to_contain_text("Lima")
+
+
+@pytest.mark.browser
+def test_custom_component_renders_a_rest_tier_component_by_name(screen: Screen) -> None:
+    screen.open("/core-only")
+    screen.click("add stars")
+    expect(screen.page.locator(".stars.q-rating .q-rating__icon-container")).to_have_count(5)
+    expect(screen.page.locator(".stars .q-rating__icon--active")).to_have_count(4)
