@@ -96,6 +96,10 @@ class Client:
             if self.outbox.recording:
                 self.outbox.enqueue_message(["c", {component.name: component.url(self)}])
 
+    def component_urls(self) -> dict[str, str]:
+        """The URLs of the component modules this tab loads, by name (in the page and snapshots)."""
+        return {name: component.url(self) for name, component in self.components.items()}
+
     def _take_over(self, old: Element, new: Element) -> None:
         """Give ``new`` the id of ``old``, which it replaces in the page (see ``ui.refreshable``)."""
         del self.elements[new.id]

@@ -10,9 +10,10 @@ with their content::
             self.props["value"] = start
 
 Inside ``counter.js``, load a declared file relative to the module:
-``await flaskui.loadScript(new URL("confetti.min.js", import.meta.url))``. A component that renders
-Quasar components by name (``<q-select>`` in a template, ``resolveComponent("q-table")``,
-``Quasar.QSelect``) gets Quasar's rest tier loaded before it (see ``flaskui.quasar``).
+``await flaskui.loadScript(new URL("confetti.min.js", import.meta.url))``. A component file that
+names Quasar components (``<q-select>`` in a template, ``resolveComponent("q-table")``,
+``Quasar.QSelect``) or utils (``Quasar.date``) of its rest tier gets that tier loaded before it
+(see ``flaskui.quasar``).
 """
 from __future__ import annotations
 
@@ -41,7 +42,9 @@ class ComponentModule(Protocol):
     #: Modules the tab must have loaded before this one.
     requires: tuple[ComponentModule, ...]
 
-    def url(self, client: Client) -> str: ...
+    def url(self, client: Client) -> str:
+        """The module's URL for ``client``'s tab."""
+        ...
 
 
 @dataclass
@@ -80,7 +83,7 @@ def register(name: str, component_file: Path, dependencies: list[Path]) -> Compo
     for path in files.values():
         if not path.is_file():
             raise FileNotFoundError(f"component {name!r} declares {path}, which is not a file")
-    requires = (quasar.REST,) if quasar.names_rest_component(component_file.read_text(encoding="utf-8")) else ()
+    requires = (quasar.REST,) if quasar.names_rest_tier(component_file.read_text(encoding="utf-8")) else ()
     component = _registry[name] = Component(name, files, requires)
     return component
 

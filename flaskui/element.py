@@ -331,7 +331,7 @@ class Element(BindingMixin):
         self.deleted = False
         if self.component is not None:
             client._use_component(self.component)
-        elif self.tag in quasar.REST_TAGS:
+        if self.tag in quasar.REST_TAGS:
             client._use_component(quasar.REST)
         if parent is not None:
             parent._insert_child(self, len(parent.children))

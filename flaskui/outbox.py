@@ -296,9 +296,11 @@ class Outbox:
             self._history.popleft()
 
     def snapshot(self) -> str:
-        """The whole tree as one ``snap`` message at the current frame id."""
+        """The whole tree as one ``snap`` message at the current frame id, with the component
+        modules its elements need (a tab that missed their ``c`` ops loads them first)."""
         root = self._client.layout
-        return dumps({"t": "snap", "id": self.frame_id, "root": root.id, "elements": root.subtree_dict()})
+        return dumps({"t": "snap", "id": self.frame_id, "root": root.id, "elements": root.subtree_dict(),
+                      "components": self._client.component_urls()})
 
     def _send(self, payload: str) -> None:
         transport = self.transport

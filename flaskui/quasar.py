@@ -5,12 +5,12 @@ components most pages use (the page frame, buttons, text fields, cards, lists...
 others (tables, selects, pickers, trees...). Its ``manifest.json`` lists each tier's files (the
 module and the chunks it imports, which the page preloads) and the tier of every component tag.
 
-A tab loads the rest tier like a custom component: announced before the first element that needs
-it, or by a custom component whose source names a rest-tier component::
+A tab loads the rest tier like a custom component: announced before the first element whose
+tag is in it, or before a custom component whose source names something only it has::
 
-    needs_rest("q-table")     # -> True
-    needs_rest("q-btn")       # -> False, core.js has it
-    REST.url(client)          # -> "/_flaskui/static/3f9a1c2e4b/vendor/quasar/rest.js"
+    "q-table" in REST_TAGS                       # -> True; "q-btn" is in core.js
+    names_rest_tier("h(Quasar.QSelect, props)")  # -> True
+    REST.url(client)                             # -> "/_flaskui/static/3f9a1c2e4b/vendor/quasar/rest.js"
 """
 from __future__ import annotations
 
@@ -34,34 +34,33 @@ CORE_FILES: tuple[str, ...] = tuple(f"{_FOLDER}/{name}" for name in _MANIFEST["c
 REST_FILES: tuple[str, ...] = tuple(f"{_FOLDER}/{name}" for name in _MANIFEST["rest"])
 #: Tags of the components in ``rest.js`` (``"q-table"``).
 REST_TAGS: frozenset[str] = frozenset(tag for tag, tier in _MANIFEST["tags"].items() if tier == "rest")
+# What only rest.js puts on `window.Quasar`: component names (QTable), utils and composables (date).
+_REST_NAMES: frozenset[str] = frozenset(_MANIFEST["rest_names"])
 
-# `q-table` or `QTable`, as a template, `resolveComponent` or `Quasar.QTable` would name it.
-_COMPONENT_NAME = re.compile(r"\bq-[a-z]+(?:-[a-z]+)*\b|\bQ[A-Z][A-Za-z]*\b")
-
-
-def _tag(name: str) -> str:
-    """``QBtnDropdown`` -> ``q-btn-dropdown``; tags stay as they are."""
-    return name if name.startswith("q-") else re.sub(r"(?<!^)([A-Z])", r"-\1", name).lower()
+# A tag (`q-table`, in a template or `resolveComponent`) or a name (`QTable`, `Quasar.date`).
+_NAME = re.compile(r"\b(q-[a-z]+(?:-[a-z]+)*)\b|\bQuasar\.(\w+)|\b(Q[A-Z]\w*)\b")
 
 
-def needs_rest(tag: str) -> bool:
-    """Whether an element with ``tag`` renders a component of the rest tier."""
-    return tag in REST_TAGS
-
-
-def names_rest_component(source: str) -> bool:
-    """Whether JavaScript ``source`` names a rest-tier component (``<q-select``, ``Quasar.QSelect``)."""
-    return any(_tag(name) in REST_TAGS for name in _COMPONENT_NAME.findall(source))
+def names_rest_tier(source: str) -> bool:
+    """Whether JavaScript ``source`` names something only the rest tier has: a component by tag
+    (``<q-select``, ``resolveComponent('q-table')``) or by name (``QSelect``), or one of
+    ``window.Quasar``'s utils or composables (``Quasar.date``)."""
+    for tag, attribute, name in _NAME.findall(source):
+        if tag in REST_TAGS or attribute in _REST_NAMES or name in _REST_NAMES:
+            return True
+    return False
 
 
 class RestTier:
-    """``rest.js`` as a module a tab loads (see ``Client._use_component``); its ``components``
-    export registers every rest-tier component by tag."""
+    """``rest.js`` as a module a tab loads (see ``Client._use_component``); the browser registers
+    its ``components`` export by tag (``flaskui/static/components.js``)."""
 
     name = "quasar"
     requires: tuple[ComponentModule, ...] = ()
 
     def url(self, client: Client) -> str:
+        """``rest.js``'s URL for ``client``'s tab: next to ``core.js``, so both share one copy of
+        their chunks (and of Quasar's internals)."""
         return client_url(client, "asset", version=ASSETS.version, filename=f"{_FOLDER}/rest.js")
 
 

@@ -37,7 +37,7 @@ def _core_urls(app: Flask, script_root: str, assets: Assets) -> tuple[str, str]:
 def render(client: Client, assets: Assets) -> str:
     """The page HTML for ``client`` as it is now (frame ``client.outbox.frame_id``)."""
     websocket_path, base = _core_urls(client.app, client.script_root, assets)
-    component_urls = {name: component.url(client) for name, component in client.components.items()}
+    component_urls = client.component_urls()
     state = {
         "client": client.id,
         "frame": client.outbox.frame_id,

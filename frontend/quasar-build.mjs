@@ -31,6 +31,9 @@ const CORE = new Set([
   'QList', 'QItem', 'QItemSection', 'QItemLabel', 'QLinearProgress', 'QImg', 'QMenu', 'QDialog',
 ]);
 
+// The names a Quasar index module (components.js, utils.js...) exports.
+const exportNames = index => [...fs.readFileSync(path.join(src, index), 'utf8')
+  .matchAll(/export \{ ([^}]+) \} from/g)].flatMap(([, list]) => list.split(',').map(part => part.trim().split(/\s+as\s+/).pop()));
 const exported = [...fs.readFileSync(path.join(src, 'components.js'), 'utf8')
   .matchAll(/export \{ default as (Q\w+) \} from '\.\/(.+)'/g)].map(([, name, file]) => ({ name, file }));
 const missing = [...CORE].filter(name => !exported.some(c => c.name === name));
@@ -38,6 +41,9 @@ if (missing.length) throw new Error(`quasar-build: not Quasar components: ${miss
 
 const tag = name => name.replace(/[A-Z]/g, (c, i) => (i ? '-' : '') + c.toLowerCase());
 const importLines = list => list.map(c => `import ${c.name} from ${JSON.stringify(path.join(src, c.file))};`).join('\n');
+// {"q-btn": QBtn, ...}: the renderer looks components up by the tag elements carry.
+const byTag = list => `{ ${list.map(c => `${JSON.stringify(tag(c.name))}: ${c.name}`).join(', ')} }`;
+const byName = list => `{ ${list.map(c => c.name).join(', ')} }`;
 const core = exported.filter(c => CORE.has(c.name));
 const rest = exported.filter(c => !CORE.has(c.name));
 
@@ -60,19 +66,20 @@ import IconSet from ${JSON.stringify(path.join(src, 'plugins/icon-set/IconSet.js
 import setCssVar from ${JSON.stringify(path.join(src, 'utils/css-var/set-css-var.js'))};
 import getCssVar from ${JSON.stringify(path.join(src, 'utils/css-var/get-css-var.js'))};
 ${importLines(core)}
-export const components = { ${core.map(c => c.name).join(', ')} };
+export const components = ${byTag(core)};
 window.Quasar = {
   version: ${JSON.stringify(version)},
   install(app, options) { installQuasar(app, { plugins: { Notify }, ...options }); },
-  Notify, Dark, Screen, Platform, Lang, IconSet, setCssVar, getCssVar, ...components,
+  lang: Lang, iconSet: IconSet,
+  Notify, Dark, Screen, Platform, Lang, IconSet, setCssVar, getCssVar, ...${byName(core)},
 };
 `);
 fs.writeFileSync(path.join(tmp, 'rest.js'), `
 import * as utils from ${JSON.stringify(path.join(src, 'utils.js'))};
 import * as composables from ${JSON.stringify(path.join(src, 'composables.js'))};
 ${importLines(rest)}
-export const components = { ${rest.map(c => c.name).join(', ')} };
-Object.assign(window.Quasar, utils, composables, components);
+export const components = ${byTag(rest)};
+Object.assign(window.Quasar, utils, composables, ${byName(rest)});
 `);
 
 fs.rmSync(outdir, { recursive: true, force: true });
@@ -106,6 +113,9 @@ const manifest = {
   core: coreFiles,
   rest: closure('rest.js').filter(file => !coreFiles.includes(file)),
   tags: Object.fromEntries(exported.map(c => [tag(c.name), CORE.has(c.name) ? 'core' : 'rest'])),
+  // What only rest.js adds to window.Quasar: a custom component naming one needs that tier.
+  rest_names: [...rest.map(c => c.name), ...exportNames('utils.js'), ...exportNames('composables.js')]
+    .filter(name => !['setCssVar', 'getCssVar'].includes(name)).sort(),
 };
 fs.writeFileSync(path.join(outdir, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
 const size = files => files.reduce((sum, file) => sum + fs.statSync(path.join(outdir, file)).size, 0);

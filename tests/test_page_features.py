@@ -37,6 +37,11 @@ def app() -> Flask:
         ui.keyboard(on_key)
         ui.input("Field")
 
+    @pages.page("/dark")
+    def dark_from_the_start() -> None:
+        ui.dark_mode(True)
+        ui.label("night")
+
     app = Flask(__name__)
     app.config["SECRET_KEY"] = "features"
     app.register_blueprint(pages)
@@ -82,3 +87,10 @@ def test_in_the_browser(screen: Screen) -> None:
     page.locator("body").click(position={"x": 5, "y": 5})
     page.keyboard.press("j")
     screen.should_contain("keys: k+ctrl j")
+
+
+@pytest.mark.browser
+def test_page_built_in_dark_mode_loads_dark(screen: Screen) -> None:
+    screen.open("/dark")
+    screen.should_contain("night")
+    expect(screen.page.locator("body.body--dark")).to_have_count(1)

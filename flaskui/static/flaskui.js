@@ -41,11 +41,11 @@ window.flaskui = {
   },
 };
 
-if (state.dark !== false) Quasar.Dark.set(state.dark ?? 'auto');
 replaceAll(state);
 start(state.frame);
 // The page's component modules are preloaded; mounting after they register renders each
 // element once, in its final form.
-await loadComponents(state.components).catch(error => console.error(error));
-mount('#flaskui-app', components);
+await loadComponents(state.components);
+// Quasar's Dark plugin takes the page's mode at install (a Dark.set before it would be undone).
+mount('#flaskui-app', components, { dark: state.dark ?? 'auto' });
 connect(state, lastFrame, handle);

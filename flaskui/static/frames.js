@@ -114,7 +114,8 @@ export function handle(message) {
     case 'snap':
       awaitingSnap = false;
       last = message.id;
-      enqueue(() => replaceAll(message));
+      // Components announced in frames this tab missed load first (a no-op for known ones).
+      enqueue(() => loadComponents(message.components).then(() => replaceAll(message)));
       break;
     case 'reload':
       location.reload();

@@ -123,14 +123,15 @@ const ElementView = {
   },
 };
 
-// Mount the app on `selector`; `components` is the registry of custom components by tag.
-export function mount(selector, components) {
+// Mount the app on `selector`; `components` is the registry of components by tag,
+// `quasarConfig` Quasar's install-time config (dark mode).
+export function mount(selector, components, quasarConfig) {
   registry = components;
   setTextWriter(writeText);
   const app = createApp({
     render: () => (root.value === null ? null : child(root.value)),
   });
-  app.use(Quasar); // flaskui's Quasar build: the core plugins and Notify
+  app.use(Quasar, { config: quasarConfig }); // flaskui's Quasar build: the core plugins and Notify
   useApp(app);
   app.mount(selector);
 }

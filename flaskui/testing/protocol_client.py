@@ -214,6 +214,7 @@ class ProtocolClient:
 
     def _apply(self, message: dict[str, Any]) -> None:
         if message["t"] == "snap":
+            self.components.update(message["components"])
             self._load(message["root"], message["elements"], message["id"])
         elif message["t"] == "f":
             if message["id"] != self.last_frame + 1:

@@ -15,7 +15,7 @@ class Counter(ui.element, component="counter.js", dependencies=["helper.js"]):
 
 
 class Stars(ui.element, component="stars.js"):
-    """Renders Quasar's q-rating (rest tier) by name."""
+    """Renders Quasar's q-rating (rest tier) and QBtn (core tier) by name."""
 
     def __init__(self, value: int) -> None:
         super().__init__()
