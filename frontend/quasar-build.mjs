@@ -1,7 +1,8 @@
 // Build Quasar in two tiers of ES modules from its sources (run by refresh.sh):
 //
-//   core.js  the install function, the Notify plugin, the CSS variable utils and the components
-//            most pages use; every page loads it and it sets `window.Quasar`.
+//   core.js  the install function, the Notify plugin (installed on its first use), the CSS
+//            variable utils and the components most pages use; every page loads it and it sets
+//            `window.Quasar`.
 //   rest.js  every other component, Quasar's other utils and composables (added to
 //            `window.Quasar`); loaded only by pages whose elements need one of them.
 //
@@ -67,11 +68,31 @@ import setCssVar from ${JSON.stringify(path.join(src, 'utils/css-var/set-css-var
 import getCssVar from ${JSON.stringify(path.join(src, 'utils/css-var/get-css-var.js'))};
 ${importLines(core)}
 export const components = ${byTag(core)};
+
+// Notify mounts a Vue app of its own when installed: do that on the first notification, not on
+// every page load (a few ms of a cold page).
+let notifyInstall = null;
+function notify(options) {
+  if (!Notify.__installed) {
+    Notify.install(notifyInstall);
+    Notify.__installed = true;
+  }
+  return Notify.create(options);
+}
+notify.setDefaults = options => Notify.setDefaults(options);
+notify.registerType = (type, options) => Notify.registerType(type, options);
+
 window.Quasar = {
   version: ${JSON.stringify(version)},
-  install(app, options) { installQuasar(app, { plugins: { Notify }, ...options }); },
+  install(app, options) {
+    installQuasar(app, options);
+    const $q = app.config.globalProperties.$q;
+    notifyInstall = { $q, parentApp: app };
+    $q.notify = notify;
+  },
   lang: Lang, iconSet: IconSet,
-  Notify, Dark, Screen, Platform, Lang, IconSet, setCssVar, getCssVar, ...${byName(core)},
+  Notify: { create: notify, setDefaults: notify.setDefaults, registerType: notify.registerType },
+  Dark, Screen, Platform, Lang, IconSet, setCssVar, getCssVar, ...${byName(core)},
 };
 `);
 fs.writeFileSync(path.join(tmp, 'rest.js'), `
