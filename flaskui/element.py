@@ -149,20 +149,22 @@ class Classes(MutableSequence[str]):
     def __init__(self, element: Element) -> None:
         self._element = element
 
+    # Stored as a tuple of strings, which the garbage collector stops tracking: a page keeps one
+    # per row or card while it waits for its browser, and every tracked object costs collections.
     @property
-    def _data(self) -> list[str]:
+    def _data(self) -> tuple[str, ...]:
         return self._element._classes
 
     @_data.setter
-    def _data(self, data: list[str]) -> None:
-        self._element._classes = data
+    def _data(self, data: Iterable[str]) -> None:
+        self._element._classes = tuple(data)
 
     def __call__(self, add: str | None = None, *, remove: str | None = None, replace: str | None = None) -> Any:
         names = [] if replace is not None else [c for c in self._data if c not in (remove or "").split()]
         for name in ((replace or "") + " " + (add or "")).split():
             if name not in names:
                 names.append(name)
-        if names != list(self._data):
+        if tuple(names) != self._data:
             self._data = names
             self._element._changed("classes")
         return self._element
@@ -174,24 +176,27 @@ class Classes(MutableSequence[str]):
     def __getitem__(self, index: slice) -> list[str]: ...
 
     def __getitem__(self, index: int | slice) -> str | list[str]:
-        return self._data[index]
+        return list(self._data[index]) if isinstance(index, slice) else self._data[index]
 
     def __setitem__(self, index: Any, value: Any) -> None:
-        self._data = list(self._data)
-        self._data[index] = value
+        data = list(self._data)
+        data[index] = value
+        self._data = data
         self._element._changed("classes")
 
     def __delitem__(self, index: int | slice) -> None:
-        self._data = list(self._data)
-        del self._data[index]
+        data = list(self._data)
+        del data[index]
+        self._data = data
         self._element._changed("classes")
 
     def __len__(self) -> int:
         return len(self._data)
 
     def insert(self, index: int, value: str) -> None:
-        self._data = list(self._data)
-        self._data.insert(index, value)
+        data = list(self._data)
+        data.insert(index, value)
+        self._data = data
         self._element._changed("classes")
 
     def __repr__(self) -> str:
@@ -299,7 +304,7 @@ class Element(BindingMixin):
     listeners: Mapping[str, Listener] = _NO_ENTRIES
     # Props, classes and style live in these; `props`, `classes` and `style` are views made on use.
     _props: dict[str, Any] = _NO_ENTRIES
-    _classes: list[str] = cast("list[str]", ())
+    _classes: tuple[str, ...] = ()
     _style: dict[str, str] = _NO_ENTRIES
     markers: AbstractSet[str] = frozenset()
     _scopes: tuple[AbstractContextManager[None], ...] = ()

@@ -79,6 +79,20 @@ def test_changes_are_coalesced_into_one_update(client: Client) -> None:
     assert frame["ops"] == [["u", label.id, {"text": "d", "classes": ["x"], "props": {"title": "u"}}]]
 
 
+def test_classes_edited_like_a_list_are_sent(client: Client) -> None:
+    with client.ui_context():
+        row = ui.row(wrap=False)
+    transport = connect(client)
+    assert list(row.classes) == ["flaskui-row", "no-wrap"] and row.classes[:1] == ["flaskui-row"]
+    row.classes.append("gap-4")
+    del row.classes[1]
+    row.classes[0] = "wide"
+    row.classes.insert(0, "first")
+    (frame,) = transport.frames()
+    assert frame["ops"] == [["u", row.id, {"classes": ["first", "wide", "gap-4"]}]]
+    assert list(row.classes) == ["first", "wide", "gap-4"]
+
+
 def test_removed_prop_is_sent_as_unset(client: Client) -> None:
     with client.ui_context():
         button = ui.button("b")
