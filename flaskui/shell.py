@@ -34,6 +34,25 @@ def _core_urls(app: Flask, script_root: str, assets: Assets) -> tuple[str, str]:
     return urlsplit(url_for("_flaskui.websocket")).path, assets.base_url()
 
 
+@functools.lru_cache(maxsize=64)
+def _framework_head(base: str, assets: Assets, quasar_rest: bool) -> str:
+    """The stylesheets, scripts and ``modulepreload`` links every page under ``base`` has.
+
+    Every module the page imports is preloaded, so the browser fetches them at once instead of one
+    import level at a time: Quasar's core tier, flaskui's modules and, if the page needs it, the rest
+    tier (the rest tier's module URL is also in the page's components).
+    """
+    modules = (*quasar.CORE_FILES, *assets.imports("flaskui.js"), *(quasar.REST_FILES if quasar_rest else ()))
+    return (
+        f"<link rel=\"stylesheet\" href=\"{base}/vendor/quasar.prod.css\">"
+        f"<link rel=\"stylesheet\" href=\"{base}/vendor/material-icons/material-icons.css\">"
+        f"<link rel=\"stylesheet\" href=\"{base}/flaskui.css\">"
+        f"<script src=\"{base}/vendor/vue.global.prod.js\" defer></script>"
+        f"<script type=\"module\" src=\"{base}/flaskui.js\"></script>"
+        + "".join(f"<link rel=\"modulepreload\" href=\"{base}/{name}\">" for name in modules)
+    )
+
+
 def render(client: Client, assets: Assets) -> str:
     """The page HTML for ``client`` as it is now (frame ``client.outbox.frame_id``)."""
     websocket_path, base = _core_urls(client.app, client.script_root, assets)
@@ -48,23 +67,14 @@ def render(client: Client, assets: Assets) -> str:
         "reconnect_timeout": client.runtime.settings.reconnect_timeout,
         "dark": client.dark,
     }
-    # Every module the page will import, fetched at once instead of one import level at a time:
-    # Quasar's core tier, flaskui's modules, then the components (and the rest tier's chunks).
-    modules = [f"{base}/{name}" for name in (*quasar.CORE_FILES, *assets.imports("flaskui.js"))]
-    if quasar.REST.name in client.components:
-        modules += (f"{base}/{name}" for name in quasar.REST_FILES)
-    modules += component_urls.values()
-    preloads = "".join(f"<link rel=\"modulepreload\" href=\"{url}\">" for url in dict.fromkeys(modules))
+    quasar_rest = quasar.REST.name in component_urls
+    component_preloads = "".join(f"<link rel=\"modulepreload\" href=\"{url}\">"
+                                 for name, url in component_urls.items() if name != quasar.REST.name)
     return (
         "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         f"<title>{escape(client.title)}</title><link rel=\"icon\" href=\"data:,\">"
-        f"<link rel=\"stylesheet\" href=\"{base}/vendor/quasar.prod.css\">"
-        f"<link rel=\"stylesheet\" href=\"{base}/vendor/material-icons/material-icons.css\">"
-        f"<link rel=\"stylesheet\" href=\"{base}/flaskui.css\">"
-        f"<script src=\"{base}/vendor/vue.global.prod.js\" defer></script>"
-        f"<script type=\"module\" src=\"{base}/flaskui.js\"></script>"
-        f"{preloads}"
+        f"{_framework_head(base, assets, quasar_rest)}{component_preloads}"
         f"{''.join(client.runtime.head_html)}{''.join(client.head_html)}"
         "</head><body>"
         f"<script type=\"application/json\" id=\"flaskui-state\">{dumps(state).translate(_SCRIPT_ESCAPES)}</script>"
