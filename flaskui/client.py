@@ -36,8 +36,6 @@ class Client:
 
     Attributes:
         id: unguessable id that the page's handshake presents.
-        layout: the root element (a Quasar layout holding header, drawers, footer and the page).
-        content: the page's main column; ``ui.*`` calls in the page function build into it.
         elements: every live element of the page by id.
         title: the page title.
     """
@@ -70,13 +68,26 @@ class Client:
         self.head_html: list[str] = []
         self.dark: bool | None = False
         self.components: dict[str, ComponentModule] = {}
-        self.layout = Element("q-layout", _root_of=self)
-        self.layout.props["view"] = "hHh lpr fFf"
-        with self.layout:
+        layout = Element("q-layout", _root_of=self)
+        layout.props["view"] = "hHh lpr fFf"
+        with layout:
             with Element("q-page-container"):
                 with Element("q-page"):
-                    self.content = Element("div")
-        self.content.classes("flaskui-content")
+                    content = Element("div").classes("flaskui-content")
+        # Held by id, not by reference: a deleted client drops its elements and is then freed by
+        # reference counting (an element refers to its client).
+        self._layout_id = layout.id
+        self._content_id = content.id
+
+    @property
+    def layout(self) -> Element:
+        """The page's Quasar layout (``q-layout``), the root of its element tree."""
+        return self.elements[self._layout_id]
+
+    @property
+    def content(self) -> Element:
+        """The page's main column; ``ui.*`` calls in the page function build into it."""
+        return self.elements[self._content_id]
 
     # -- elements ---------------------------------------------------------------------------------
     def _register(self, element: Element) -> int:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import inspect
 import logging
+import weakref
 from collections import deque
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
@@ -103,7 +104,7 @@ class EventDispatcher:
     """
 
     def __init__(self, client: Client, max_running: int, max_pending: int) -> None:
-        self._client = client
+        self._client: Client = weakref.proxy(client)   # owned by the client: no cycle
         self._max_running = max_running
         self._max_pending = max_pending
         self._running: set[gevent.Greenlet] = set()

@@ -10,6 +10,7 @@ timeout raises ``TimeoutError``.
 """
 from __future__ import annotations
 
+import weakref
 from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
@@ -64,7 +65,7 @@ class JavaScriptRequests:
     """A client's JavaScript requests awaiting a reply (at most ``limit``; the oldest go first)."""
 
     def __init__(self, client: Client, limit: int = 1000) -> None:
-        self._client = client
+        self._client: Client = weakref.proxy(client)   # owned by the client: no cycle
         self._limit = limit
         self._next_id = 0
         self._pending: OrderedDict[int, JavaScriptRequest] = OrderedDict()

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+import weakref
 from collections import deque
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -114,7 +115,9 @@ class Outbox:
 
     def __init__(self, client: Client, max_frames: int, max_age: float, window: int = 128,
                  ack_timeout: float = 5.0) -> None:
-        self._client = client
+        # A weak reference: the client owns its outbox, and a deleted client must be freed by
+        # reference counting, not left to the garbage collector as a cycle.
+        self._client: Client = weakref.proxy(client)
         self._max_frames = max_frames
         self._max_age = max_age
         self.recording = False

@@ -373,3 +373,23 @@ def test_a_deleted_page_is_freed_without_waiting_for_the_garbage_collector(app: 
         finally:
             gc.enable()
     assert len(built) == 3 and alive == []
+
+
+def test_a_deleted_client_is_freed_without_waiting_for_the_garbage_collector(app: Flask) -> None:
+    import gc
+    import weakref
+
+    with app.app_context():
+        page = Client(Runtime.of(app), browser_id="b")
+        with page.ui_context():
+            ui.button("b", on_click=lambda: None)
+            ui.run_javascript("1 + 1")
+        freed = weakref.ref(page)
+        gc.disable()
+        try:
+            page.delete()
+            del page
+            alive = freed()
+        finally:
+            gc.enable()
+    assert alive is None
