@@ -65,18 +65,23 @@ class JavaScriptRequests:
     """A client's JavaScript requests awaiting a reply (at most ``limit``; the oldest go first)."""
 
     def __init__(self, client: Client, limit: int = 1000) -> None:
-        self._client: Client = weakref.proxy(client)   # owned by the client: no cycle
+        # A weak reference: the client owns this, and a deleted client must be freed by reference
+        # counting. A request holds its client (``request.client``) only while it is pending;
+        # ``cancel_all`` drops them when the client is deleted.
+        self._client = weakref.ref(client)
         self._limit = limit
         self._next_id = 0
         self._pending: OrderedDict[int, JavaScriptRequest] = OrderedDict()
 
     def run(self, code: str) -> JavaScriptRequest:
+        client = self._client()
+        assert client is not None, "JavaScript requests outlived their client"
         self._next_id += 1
-        request = JavaScriptRequest(self._client, self._next_id, code)
+        request = JavaScriptRequest(client, self._next_id, code)
         self._pending[request.id] = request
         while len(self._pending) > self._limit:
             self._pending.popitem(last=False)
-        self._client.outbox.enqueue_message(["js", request.id, code])
+        client.outbox.enqueue_message(["js", request.id, code])
         return request
 
     def resolve(self, request_id: int, ok: bool, value: Any) -> bool:
