@@ -15,7 +15,7 @@ import gevent
 from flask import make_response
 from flask.typing import ResponseReturnValue
 
-from . import shell
+from . import collector, shell
 from .assets import ASSETS
 from .auth.access import PUBLIC, PageAccess
 from .client import Client
@@ -64,6 +64,8 @@ def make_page_view(function: PageFunction, title: str | None,
         client.outbox.start_recording()
         response = make_response(shell.render(client, ASSETS))
         response.headers["Cache-Control"] = "no-store"
+        if runtime.settings.gc_freeze_interval:
+            collector.page_built(runtime.settings.gc_freeze_interval)
         return response
 
     return view

@@ -74,6 +74,8 @@ def run(app: Flask, host: str = "127.0.0.1", port: int = 8080, debug: bool = Fal
     # app, its modules) are frozen out of collections.
     gc.freeze()
     gc.set_threshold(20_000, 20, 20)
+    # And each page's objects are frozen once it is built (flaskui.collector).
+    app.config.setdefault("FLASKUI_GC_FREEZE_INTERVAL", 300)
 
     def stop() -> None:
         shutdown.close_all(app)

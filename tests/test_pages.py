@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import gevent
 import pytest
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -161,3 +162,28 @@ def test_compressing_a_big_library_leaves_other_greenlets_running() -> None:
     bystander.kill()
     assert loaded.gzipped is not None and len(loaded.gzipped) < len(loaded.data) / 2
     assert ticks[0] >= 5, "the hub was blocked while the file was compressed"
+
+
+def test_built_pages_are_frozen_and_frozen_cycles_collected_in_full_later() -> None:
+    import gc
+    import weakref
+
+    class Node:
+        pass
+
+    app = create_app(FLASKUI_GC_FREEZE_INTERVAL=0.05)
+    gc.unfreeze()
+    try:
+        cycle = Node()
+        cycle.self = cycle  # type: ignore[attr-defined]
+        garbage = weakref.ref(cycle)
+        assert app.test_client().get("/").status_code == 200
+        assert gc.get_freeze_count() > 0          # the page view froze what was alive
+        del cycle                                 # frozen cyclic garbage: no collection sees it...
+        gc.collect()
+        assert garbage() is not None
+        with gevent.Timeout(5):                   # ...until the full collection that follows
+            while garbage() is not None:
+                gevent.sleep(0.01)                # the hub runs the collector's timer
+    finally:
+        gc.unfreeze()
