@@ -81,13 +81,27 @@ class Client:
 
     @property
     def layout(self) -> Element:
-        """The page's Quasar layout (``q-layout``), the root of its element tree."""
-        return self.elements[self._layout_id]
+        """The page's Quasar layout (``q-layout``), the root of its element tree.
+
+        Raises:
+            RuntimeError: the client is deleted (its elements are gone).
+        """
+        return self._root(self._layout_id)
 
     @property
     def content(self) -> Element:
-        """The page's main column; ``ui.*`` calls in the page function build into it."""
-        return self.elements[self._content_id]
+        """The page's main column; ``ui.*`` calls in the page function build into it.
+
+        Raises:
+            RuntimeError: the client is deleted (its elements are gone).
+        """
+        return self._root(self._content_id)
+
+    def _root(self, element_id: int) -> Element:
+        element = self.elements.get(element_id)
+        if element is None:
+            raise RuntimeError(f"{self!r} is deleted: its page is gone")
+        return element
 
     # -- elements ---------------------------------------------------------------------------------
     def _register(self, element: Element) -> int:
@@ -265,7 +279,13 @@ class Client:
             element._forget()
         if transport is not None:
             transport.close(1000, "client deleted")
+        if self._deletion is not None:
+            self._deletion.kill(block=False)
+            self._deletion = None
+        # Hooks often refer to elements, which refer back to the client: drop them (the delete
+        # hooks once they are spawned) so nothing keeps a deleted client alive.
         self._run_hooks(self._delete_handlers)
+        self._connect_handlers, self._disconnect_handlers, self._delete_handlers = [], [], []
 
     def _run_hooks(self, handlers: list[Callable[..., Any]]) -> None:
         for handler in handlers:

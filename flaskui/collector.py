@@ -1,41 +1,54 @@
-"""Keep built pages out of the garbage collector's way: frozen at once, collected in full now and then.
+"""Keep built pages out of the garbage collector's way: frozen at once, collected in full later.
 
 A page's objects live until its browser connects and then as long as the tab, or until the prune
 timeout for a visitor that never connects, and they are freed by reference counting when the page
-goes. Meanwhile every young-generation collection walks them again: under bot load (pages that
+goes. Meanwhile every young-generation collection walked them again: under bot load (pages that
 never connect) about a fifth of the server's CPU. With ``FLASKUI_GC_FREEZE_INTERVAL`` set (``flaskui
-run`` sets 300), each page view ends with ``gc.freeze()``, which moves every object alive to the
-permanent generation (constant time), so collections see only what was allocated since. Objects
-that turn into cyclic garbage while frozen (a user's own cycles; Werkzeug's URL matcher leaves a
-small one per request) are freed by one full collection ``interval`` seconds after the first page
-that follows the previous one::
+run`` sets 300), each page view ends with ``gc.freeze()``, which moves every object alive in the
+process to the permanent generation in constant time, so collections see only what was allocated
+since. What turns into cyclic garbage while frozen (Werkzeug's URL matcher leaves a small cycle per
+request, about a kilobyte; an app's own cycles) waits for one full collection, at most ``interval``
+seconds after the first page view since the previous one::
 
     app.config["FLASKUI_GC_FREEZE_INTERVAL"] = 300   # gunicorn: set it in the app's config
 """
 from __future__ import annotations
 
 import gc
+import time
+import weakref
 from typing import Any
 
 import gevent
 
-_timer: Any = None
+# hub -> (its pending one-shot libev timer, when it is due): one per thread's event loop, armed only
+# while pages are being built, so an idle process runs nothing.
+_pending: weakref.WeakKeyDictionary[Any, tuple[Any, float]] = weakref.WeakKeyDictionary()
 
 
 def page_built(interval: float) -> None:
     """Freeze what is alive now; make sure a full collection follows within ``interval`` seconds."""
-    global _timer
     gc.freeze()
-    if _timer is None:
-        # A bare libev timer, armed only while pages are being built: an idle process runs nothing.
-        _timer = gevent.get_hub().loop.timer(interval)
-        _timer.start(_collect)
+    hub = gevent.get_hub()
+    due = time.monotonic() + interval
+    pending = _pending.get(hub)
+    if pending is not None:
+        if pending[1] <= due:
+            return
+        pending[0].close()   # another app asks for a sooner collection
+    timer = hub.loop.timer(interval)
+    _pending[hub] = (timer, due)
+    timer.start(_due, hub)
 
 
-def _collect() -> None:
+def _due(hub: Any) -> None:
+    timer, _ = _pending.pop(hub)
+    timer.close()
+    gevent.spawn(collect)   # not in the hub: finalizers that collection runs may block
+
+
+def collect() -> None:
     """Unfreeze, collect everything (cyclic garbage among the frozen objects too), freeze again."""
-    global _timer
-    _timer = None
     gc.unfreeze()
     gc.collect()
     gc.freeze()

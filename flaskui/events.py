@@ -104,7 +104,7 @@ class EventDispatcher:
     """
 
     def __init__(self, client: Client, max_running: int, max_pending: int) -> None:
-        self._client: Client = weakref.proxy(client)   # owned by the client: no cycle
+        self._client = weakref.ref(client)   # the client owns this: no cycle
         self._max_running = max_running
         self._max_pending = max_pending
         self._running: set[gevent.Greenlet] = set()
@@ -121,13 +121,17 @@ class EventDispatcher:
         return True
 
     def _start(self, handler: Handler, arguments: EventArguments) -> None:
-        greenlet = gevent.spawn(self._client.run_safely, call_handler, handler, arguments)
+        client = self._client()
+        if client is None:
+            return
+        greenlet = gevent.spawn(client.run_safely, call_handler, handler, arguments)
         self._running.add(greenlet)
         greenlet.link(self._finished)
 
     def _finished(self, greenlet: gevent.Greenlet) -> None:
         self._running.discard(greenlet)
-        if self._pending and not self._client.deleted:
+        client = self._client()
+        if self._pending and client is not None and not client.deleted:
             self._start(*self._pending.popleft())
 
     def stop(self) -> None:

@@ -45,7 +45,7 @@ class JavaScriptRequest:
             JavaScriptError: the code raised in the browser.
             TimeoutError: no reply in time (or the client was deleted).
         """
-        if not self.client.has_connected:
+        if not self.client.has_connected and not self.client.deleted:
             self.client.connected()
         try:
             return self._reply.get(timeout=timeout)
@@ -66,8 +66,8 @@ class JavaScriptRequests:
 
     def __init__(self, client: Client, limit: int = 1000) -> None:
         # A weak reference: the client owns this, and a deleted client must be freed by reference
-        # counting. A request holds its client (``request.client``) only while it is pending;
-        # ``cancel_all`` drops them when the client is deleted.
+        # counting. A request holds its client (``request.client``); this registry holds requests
+        # only while they are pending, and none once the client is deleted (``cancel_all``).
         self._client = weakref.ref(client)
         self._limit = limit
         self._next_id = 0
@@ -75,9 +75,13 @@ class JavaScriptRequests:
 
     def run(self, code: str) -> JavaScriptRequest:
         client = self._client()
-        assert client is not None, "JavaScript requests outlived their client"
+        if client is None:
+            raise RuntimeError("JavaScript requests outlived their client")
         self._next_id += 1
         request = JavaScriptRequest(client, self._next_id, code)
+        if client.deleted:   # e.g. from an on_delete hook: no browser will ever answer
+            request._reply.set_exception(TimeoutError("the client is deleted"))
+            return request
         self._pending[request.id] = request
         while len(self._pending) > self._limit:
             self._pending.popitem(last=False)

@@ -390,7 +390,7 @@ class Outbox:
             self._send_missed(last_frame)
 
     def _send_missed(self, last_frame: int) -> None:
-        if last_frame == self.frame_id:
+        if last_frame == self.frame_id or self._client.deleted:
             return
         self._trim_history(time.monotonic())
         if self._history and self._history[0][0] <= last_frame + 1 and last_frame < self.frame_id:
@@ -403,6 +403,8 @@ class Outbox:
     def send_snapshot(self) -> None:
         """Answer a tab's ``resync``: pending changes become a frame, then the snapshot is sent."""
         with self._lock:
+            if self._client.deleted:   # deleted while this waited for the lock
+                return
             self._next_frame()
             self._send(self.snapshot())
 
@@ -412,9 +414,14 @@ class Outbox:
             self.transport = None
 
     def stop(self) -> None:
-        """Stop flushing and drop everything (the client is deleted)."""
+        """Stop flushing and drop everything (the client is deleted), recorded changes too: they
+        refer to elements, which refer to the client."""
         if self._flusher is not None:
             self._flusher.kill(block=False)
         self.transport = None
         self._history.clear()
         self._queue = []
+        self._fields.clear()
+        self._props.clear()
+        self._old_children.clear()
+        self._created.clear()

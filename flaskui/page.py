@@ -64,7 +64,7 @@ def make_page_view(function: PageFunction, title: str | None,
         client.outbox.start_recording()
         response = make_response(shell.render(client, ASSETS))
         response.headers["Cache-Control"] = "no-store"
-        if runtime.settings.gc_freeze_interval:
+        if runtime.settings.gc_freeze_interval > 0:
             collector.page_built(runtime.settings.gc_freeze_interval)
         return response
 

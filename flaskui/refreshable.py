@@ -67,6 +67,22 @@ def rebuild(container: Element, build: Callable[[], Any]) -> Any:
     return result
 
 
+class _WeaklyBound:
+    """``function`` bound to ``instance`` through a weak reference: the per-instance table of a
+    refreshable method must not keep its instance (an element, and so its page) alive."""
+
+    def __init__(self, function: Callable[..., Any], instance: Any) -> None:
+        self._function = function
+        self._instance = weakref.ref(instance)
+        functools.update_wrapper(self, function)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        instance = self._instance()
+        if instance is None:
+            raise ReferenceError(f"the instance of {self._function.__qualname__} is gone")
+        return self._function(instance, *args, **kwargs)
+
+
 class refreshable(Generic[P, R]):
     """Decorate a function (or method) that builds UI; ``.refresh()`` rebuilds where it was called.
 
@@ -86,11 +102,12 @@ class refreshable(Generic[P, R]):
             return self
         bound = self._by_instance.get(instance)
         if bound is None:
-            bound = self._by_instance[instance] = refreshable(functools.partial(self.function, instance))
+            bound = self._by_instance[instance] = refreshable(_WeaklyBound(self.function, instance))
         return bound
 
     def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
         container = Element("div").classes("flaskui-refreshable")
+        self.prune()   # sections of deleted pages would keep their clients alive
         self._sections.append(_Section(container, args, kwargs))
         with container:
             return self.function(*args, **kwargs)

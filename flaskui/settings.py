@@ -41,8 +41,9 @@ class Settings:
     ping_interval: float = 20.0
     #: Largest upload in bytes (all files of one request) where ``ui.upload`` sets no ``max_total_size``.
     max_upload_size: int = 100 * 1024 * 1024
-    #: Seconds between full garbage collections when built pages are frozen out of the collector
-    #: (``flaskui.collector``); 0 (the default, ``flaskui run`` uses 300) leaves the collector alone.
+    #: Freeze each built page out of the garbage collector, with a full collection at most this many
+    #: seconds after the first page since the last one (``flaskui.collector``); 0 (the default,
+    #: ``flaskui run`` uses 300) leaves the collector alone.
     gc_freeze_interval: float = 0.0
 
     @classmethod

@@ -379,17 +379,45 @@ def test_a_deleted_client_is_freed_without_waiting_for_the_garbage_collector(app
     import gc
     import weakref
 
+    class Card(ui.column):   # a refreshable method: its per-instance table must not keep the card
+        @ui.refreshable
+        def body(self) -> None:
+            ui.label("body")
+
     with app.app_context():
         page = Client(Runtime.of(app), browser_id="b")
         with page.ui_context():
+            label = ui.label("x")
             ui.button("b", on_click=lambda: None)
             ui.run_javascript("1 + 1")
+            with Card() as card:
+                card.body()
+            page.on_disconnect(lambda shown=label: shown.text)    # hooks refer to elements
+            page.on_delete(lambda: ui.run_javascript("late"))
+        page.outbox.start_recording()
+        label.text = "changed while no tab is attached"   # recorded, never sent
         freed = weakref.ref(page)
+        del label, card
         gc.disable()
         try:
             page.delete()
+            gevent.sleep(0)   # the on_delete hook runs
             del page
             alive = freed()
         finally:
             gc.enable()
     assert alive is None
+
+
+def test_javascript_of_a_deleted_client_fails_at_once(client: Client) -> None:
+    client.delete()
+    with client.ui_context():
+        request = ui.run_javascript("1 + 1")
+    with pytest.raises(TimeoutError, match="deleted"):
+        request.result()
+
+
+def test_layout_of_a_deleted_client_says_so(client: Client) -> None:
+    client.delete()
+    with pytest.raises(RuntimeError, match="is deleted"):
+        client.layout
