@@ -47,7 +47,7 @@ def _framework_head(base: str, assets: Assets, quasar_rest: bool) -> str:
         f"<link rel=\"stylesheet\" href=\"{base}/vendor/quasar.prod.css\">"
         f"<link rel=\"stylesheet\" href=\"{base}/vendor/material-icons/material-icons.css\">"
         f"<link rel=\"stylesheet\" href=\"{base}/flaskui.css\">"
-        f"<script src=\"{base}/vendor/vue.global.prod.js\" defer></script>"
+        f"<script src=\"{base}/vendor/vue.runtime.global.prod.js\" defer></script>"
         f"<script type=\"module\" src=\"{base}/flaskui.js\"></script>"
         + "".join(f"<link rel=\"modulepreload\" href=\"{base}/{name}\">" for name in modules)
     )

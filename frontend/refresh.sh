@@ -22,7 +22,9 @@ rm -rf "$vendor" "$lib"
 mkdir -p "$vendor/material-icons" "$vendor/LICENSES"
 mkdir -p "$lib/aggrid" "$lib/codemirror" "$lib/echarts" "$lib/jsoneditor" "$lib/mermaid" "$lib/plotly"
 
-cp "$nm/vue/dist/vue.global.prod.js" "$vendor/"
+# Vue's runtime build on every page; its template compiler only for components that have a
+# template (flaskui/static/components.js loads it then).
+cp "$nm/vue/dist/vue.runtime.global.prod.js" "$nm/@vue/compiler-dom/dist/compiler-dom.global.prod.js" "$vendor/"
 cp "$nm/quasar/dist/quasar.prod.css" "$vendor/"
 # Quasar's components in two tiers of ES modules (core.js on every page, rest.js where needed).
 node "$here/quasar-build.mjs" "$nm" "$vendor/quasar"

@@ -182,6 +182,13 @@ def add_browser_pages(app: Flask) -> None:
         ui.button("add stars", on_click=lambda: Stars(4))
         ui.button("add counter", on_click=lambda: Counter(3))
 
+    @pages.page("/templated")
+    def templated() -> None:
+        from .components import Greeting
+
+        Greeting("Ada")
+        ui.button("add greeting", on_click=lambda: Greeting("Grace"))
+
     @pages.page("/table-now")
     def table_now() -> None:
         ui.table(rows=[{"city": "Quito"}])

@@ -55,3 +55,15 @@ def test_component_renders_and_talks_to_the_server(screen: Screen) -> None:
     expect(button).to_have_text("count 3 with helper")
     button.click()
     expect(button).to_have_text("count 4 with helper")
+
+
+@pytest.mark.browser
+def test_component_with_a_template_renders_with_the_compiler_loaded_for_it(screen: Screen) -> None:
+    screen.open("/custom")
+    screen.click("add counter")
+    expect(screen.page.locator("button.counter")).to_have_text("count 3 with helper")
+    assert screen.page.evaluate("typeof window.VueCompilerDOM") == "undefined"   # not for render functions
+    screen.open("/templated")
+    expect(screen.page.locator(".greeting")).to_have_text("Hello Ada!")
+    screen.click("add greeting")
+    expect(screen.page.locator(".greeting")).to_have_text(["Hello Ada!", "Hello Grace!"])

@@ -23,7 +23,7 @@ def test_wheel_in_a_fresh_venv_runs_a_user_test(tmp_path: Path) -> None:
     run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", tmp_path / "dist", ".")
     (wheel,) = (tmp_path / "dist").glob("flaskui-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    for shipped in ("flaskui/py.typed", "flaskui/static/flaskui.js", "flaskui/static/vendor/vue.global.prod.js",
+    for shipped in ("flaskui/py.typed", "flaskui/static/flaskui.js", "flaskui/static/vendor/vue.runtime.global.prod.js",
                     "flaskui/static/vendor/LICENSES/quasar.txt"):
         assert shipped in names, shipped
 

@@ -89,7 +89,7 @@ def test_x_forwarded_prefix_through_proxy_fix() -> None:
 def test_assets_are_versioned_immutable_and_compressed(app: Flask) -> None:
     client = app.test_client()
     html = client.get("/").text
-    url = re.search(r'src="([^"]+/vendor/vue.global.prod.js)"', html).group(1)  # type: ignore[union-attr]
+    url = re.search(r'src="([^"]+/vendor/vue.runtime.global.prod.js)"', html).group(1)  # type: ignore[union-attr]
     plain = client.get(url)
     assert plain.headers["Cache-Control"] == "public, max-age=31536000, immutable"
     assert plain.headers["X-Content-Type-Options"] == "nosniff"

@@ -41,6 +41,35 @@ export function useApp(vueApp) {
   for (const [name, component] of Object.entries(quasarByName)) app.component(name, component);
 }
 
+// Pages load Vue's runtime build (60 KB lighter); its template compiler is loaded once a
+// component with a `template` arrives, before that component registers.
+let compiler = null;
+
+const hasTemplate = component => typeof component?.template === 'string'
+  || Object.values(component?.components ?? {}).some(child => typeof child?.template === 'string');
+
+function loadCompiler() {
+  compiler ??= loadScript(new URL('./vendor/compiler-dom.global.prod.js', import.meta.url)).then(() => {
+    const compiled = new Map();
+    // What Vue's full build does: the generated code reads the global `Vue`.
+    Vue.registerRuntimeCompiler((template, options) => {
+      let render = compiled.get(template);
+      if (!render) {
+        render = new Function(VueCompilerDOM.compile(template, { hoistStatic: true, ...options }).code)();
+        render._rc = true; // Vue's mark for a runtime-compiled render function
+        compiled.set(template, render);
+      }
+      return render;
+    });
+  });
+  return compiler;
+}
+
+// Load the template compiler if any of `components` needs it.
+export async function compilerFor(components) {
+  if (components.some(hasTemplate)) await loadCompiler();
+}
+
 // Load {name: url} component modules (each module's default export is a Vue component; the
 // rest tier's `components` export is a set of Quasar components). Resolves once all are
 // registered; a module that fails to load is reported and its elements render as unknown tags.
@@ -48,7 +77,13 @@ export function loadComponents(map) {
   const wanted = Object.entries(map).filter(([name]) => !(name in registry) && !status.has(name));
   for (const [name] of wanted) status.set(name, 'loading');
   const imports = Promise.allSettled(wanted.map(([, url]) => import(url)));
-  registered = registered.then(() => imports).then(results => results.forEach((result, i) => {
+  registered = registered.then(() => imports).then(async results => {
+    const loaded = results.filter(result => result.status === 'fulfilled');
+    await compilerFor(loaded.map(result => result.value.default)).catch(error => {
+      console.error('flaskui: could not load Vue\'s template compiler:', error);
+    });
+    return results;
+  }).then(results => results.forEach((result, i) => {
     const [name, url] = wanted[i];
     try {
       if (result.status === 'rejected') throw result.reason;

@@ -1,6 +1,6 @@
 // Entry point: reads the page's initial state, mounts the UI and connects the websocket.
 import { components as quasarCore } from './vendor/quasar/core.js';
-import { addQuasar, loadComponents, loadScript, useRegistry } from './components.js';
+import { addQuasar, compilerFor, loadComponents, loadScript, useRegistry } from './components.js';
 import { connect, isConnected } from './connection.js';
 import { handle, lastFrame, pendingCount, start } from './frames.js';
 import { runningCount } from './javascript.js';
@@ -45,6 +45,7 @@ replaceAll(state);
 start(state.frame);
 // The page's component modules are preloaded; mounting after they register renders each
 // element once, in its final form.
+await compilerFor(Object.values(components)); // components a classic script registered
 await loadComponents(state.components);
 // Quasar's Dark plugin takes the page's mode at install (a Dark.set before it would be undone).
 mount('#flaskui-app', components, { dark: state.dark ?? 'auto' });

@@ -20,3 +20,11 @@ class Stars(ui.element, component="stars.js"):
     def __init__(self, value: int) -> None:
         super().__init__()
         self.props["value"] = value
+
+
+class Greeting(ui.element, component="greeting.js"):
+    """A component with a template instead of a render function."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.props["name"] = name
