@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Mutable
 from contextlib import AbstractContextManager
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Generic, TypeVar, cast, overload
 
 from . import binding, components, context, quasar
 from .binding import BindingMixin, Link
@@ -179,23 +179,20 @@ class Classes(MutableSequence[str]):
         return list(self._data[index]) if isinstance(index, slice) else self._data[index]
 
     def __setitem__(self, index: Any, value: Any) -> None:
-        data = list(self._data)
-        data[index] = value
-        self._data = data
-        self._element._changed("classes")
+        self._edit(lambda data: data.__setitem__(index, value))
 
     def __delitem__(self, index: int | slice) -> None:
-        data = list(self._data)
-        del data[index]
-        self._data = data
-        self._element._changed("classes")
+        self._edit(lambda data: data.__delitem__(index))
 
     def __len__(self) -> int:
         return len(self._data)
 
     def insert(self, index: int, value: str) -> None:
+        self._edit(lambda data: data.insert(index, value))
+
+    def _edit(self, change: Callable[[list[str]], None]) -> None:
         data = list(self._data)
-        data.insert(index, value)
+        change(data)
         self._data = data
         self._element._changed("classes")
 

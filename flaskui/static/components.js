@@ -7,9 +7,6 @@ const QUASAR_REST = 'quasar';
 
 let registry = {};
 let app = null;
-// Quasar components by name (QBtn): global in the app, so templates and resolveComponent find
-// them as <q-btn> and <QBtn> alike.
-const quasarByName = {};
 // module name -> 'loading' | 'loaded' | 'failed'. Reactive: elements waiting for a module
 // re-render when it settles, as themselves or (if it failed) as the unknown tag.
 const status = shallowReactive(new Map());
@@ -26,11 +23,11 @@ export function useRegistry(reactiveRegistry) {
   registry = reactiveRegistry;
 }
 
-// Register Quasar components given by tag ({"q-btn": QBtn}).
+// Register Quasar components given by tag ({"q-btn": QBtn}); in the app they are global by name
+// (QBtn), so templates and resolveComponent find them as <q-btn> and <QBtn> alike.
 export function addQuasar(components) {
   for (const [tag, component] of Object.entries(components)) {
     registry[tag] = markRaw(component);
-    quasarByName[component.name] = component;
     app?.component(component.name, component);
   }
 }
@@ -38,7 +35,9 @@ export function addQuasar(components) {
 // The Vue app: every Quasar component registered so far, and those to come, become global.
 export function useApp(vueApp) {
   app = vueApp;
-  for (const [name, component] of Object.entries(quasarByName)) app.component(name, component);
+  for (const [tag, component] of Object.entries(registry)) {
+    if (tag.startsWith('q-')) app.component(component.name, component);
+  }
 }
 
 // Pages load Vue's runtime build (60 KB lighter); its template compiler is loaded once a
@@ -77,25 +76,28 @@ export function loadComponents(map) {
   const wanted = Object.entries(map).filter(([name]) => !(name in registry) && !status.has(name));
   for (const [name] of wanted) status.set(name, 'loading');
   const imports = Promise.allSettled(wanted.map(([, url]) => import(url)));
-  registered = registered.then(() => imports).then(async results => {
+  registered = registered.then(async () => {
+    const results = await imports;
     const loaded = results.filter(result => result.status === 'fulfilled');
     await compilerFor(loaded.map(result => result.value.default)).catch(error => {
       console.error('flaskui: could not load Vue\'s template compiler:', error);
     });
-    return results;
-  }).then(results => results.forEach((result, i) => {
-    const [name, url] = wanted[i];
-    try {
-      if (result.status === 'rejected') throw result.reason;
-      if (name === QUASAR_REST) addQuasar(result.value.components);
-      else registry[name] = markRaw(result.value.default);
-      status.set(name, 'loaded');
-    } catch (error) {
-      console.error(`flaskui: could not load component ${name} from ${url}:`, error);
-      status.set(name, 'failed');
-    }
-  }));
+    results.forEach((result, i) => register(...wanted[i], result));
+  });
   return registered;
+}
+
+// Register one settled import of `loadComponents`.
+function register(name, url, result) {
+  try {
+    if (result.status === 'rejected') throw result.reason;
+    if (name === QUASAR_REST) addQuasar(result.value.components);
+    else registry[name] = markRaw(result.value.default);
+    status.set(name, 'loaded');
+  } catch (error) {
+    console.error(`flaskui: could not load component ${name} from ${url}:`, error);
+    status.set(name, 'failed');
+  }
 }
 
 // Load a classic script once (e.g. a UMD library a component needs); resolves when it ran.
