@@ -412,14 +412,17 @@ class Element(BindingMixin):
             Tooltip(text)
         return self
 
+    # the props whose text components show as it is (a choice element's value is shown by its label)
+    _SHOWN_PROPS: ClassVar[tuple[str, ...]] = ("label", "placeholder", "title", "caption", "modelValue", "value")
+
     def _user_content(self) -> list[str]:
         """What a person reads on this element, for ``user.find``/``should_see``: its text and
         the text props components show (label, placeholder, title, caption, value)."""
         content = [] if self._text is None else [self._text]
-        for key in ("label", "placeholder", "title", "caption", "modelValue", "value"):
+        for key in self._SHOWN_PROPS:
             value = self.props._data.get(key)
             if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-                content.append(str(value))
+                content.append(shown_text(value))
         return content
 
     # -- events ------------------------------------------------------------------------------
@@ -600,3 +603,15 @@ def _ancestors(element: Element | None) -> Iterator[Element]:
     while element is not None:
         yield element
         element = element.parent
+
+
+def shown_text(value: Any) -> str:
+    """``value`` as the browser writes it into the page (JavaScript's ``String``): ``true``,
+    ``3`` for ``3.0``, nothing for None."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

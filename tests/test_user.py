@@ -4,7 +4,9 @@ from __future__ import annotations
 from typing import Callable
 
 import pytest
+from flask import Flask
 
+import flaskui
 from flaskui import ui
 from flaskui.testing import User
 
@@ -79,3 +81,71 @@ def test_two_apps_in_one_test() -> None:
     first.should_see("1")
     second.should_see("0")
     second.should_not_see("1")
+
+
+def _choices_app() -> Flask:
+    pages = flaskui.Blueprint("choices", __name__)
+
+    @pages.page("/")
+    def choices() -> None:
+        said = ui.label("")
+        ui.select({1: "one", 2: "two", 3: "three"}, label="Number", value=1,
+                  on_change=lambda e: setattr(said, "text", f"number {e.value}"))
+        ui.select(["red", "green", "blue"], label="Colours", multiple=True, value=["red"],
+                  on_change=lambda e: setattr(said, "text", f"colours {e.value}"))
+        ui.radio(["tea", "coffee"], value="tea", on_change=lambda e: setattr(said, "text", f"drink {e.value}"))
+        ui.toggle({"s": "Small", "l": "Large"}, value="s", clearable=True)
+        ui.table(rows=[{"id": i, "name": name, "ok": i % 2 == 0} for i, name in enumerate(["Ada", "Bo", "Cy"])],
+                 pagination={"rowsPerPage": 2, "sortBy": "name", "descending": True})
+        ui.tree([{"id": "a", "label": "Animals", "children": [{"id": "c", "label": "Cat"}]}])
+
+    app = Flask(__name__)
+    app.config["SECRET_KEY"] = "test"
+    app.register_blueprint(pages)
+    return app
+
+
+def test_choosing_options_by_their_labels() -> None:
+    user = User(_choices_app())
+    user.open("/")
+    user.should_see("one")          # a select shows the label of its value, not the value
+    user.should_not_see("two")
+    user.find("Number").choose("three")
+    user.should_see("number 3")
+    user.should_see("three")
+    user.should_not_see("one")
+    user.find("Colours").choose("blue", "red")
+    user.should_see("colours ['red', 'blue']")
+    user.find("coffee").choose("coffee")     # every option of a radio is on the page
+    user.should_see("drink coffee")
+    toggle = user.find("Small").choose("Large")
+    assert toggle.elements[0].value == "l"
+    toggle.choose("Large")                   # the chosen button of a clearable toggle turns it off
+    assert toggle.elements[0].value is None
+
+
+def test_choosing_what_is_not_offered_fails_clearly() -> None:
+    user = User(_choices_app())
+    user.open("/")
+    with pytest.raises(AssertionError, match=r"offers no \['four'\]; its options: \['one', 'two', 'three'\]"):
+        user.find("Number").choose("four")
+    with pytest.raises(AssertionError, match="takes one choice, got 2"):
+        user.find("Number").choose("one", "two")
+    with pytest.raises(AssertionError, match="has no options to choose from"):
+        user.find(kind=ui.label).choose("one")
+
+
+def test_table_cells_and_tree_labels_are_seen_as_shown() -> None:
+    user = User(_choices_app())
+    user.open("/")
+    user.should_see("Cy")           # sorted by name, descending, two rows a page: Cy and Bo
+    user.should_see("Bo")
+    user.should_not_see("Ada")
+    user.should_see("true")         # Bo's "ok", written as the browser writes it
+    table = user.find(kind=ui.table).elements[0]
+    table.pagination = {**table.pagination, "page": 2}
+    user.should_see("Ada")
+    user.should_see("Animals")
+    user.should_not_see("Cat")      # inside a collapsed node
+    user.find(kind=ui.tree).elements[0].expand()
+    user.should_see("Cat")

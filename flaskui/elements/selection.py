@@ -27,6 +27,7 @@ class ChoiceElement(_Base):
     """Mixin for value elements with ``options``, sent as Quasar's ``[{label, value}]`` list."""
 
     _options: Options
+    _SHOWN_PROPS = ("label", "placeholder", "title", "caption")
 
     @property
     def options(self) -> Options:
@@ -51,6 +52,15 @@ class ChoiceElement(_Base):
         self._options = options
         pairs = options.items() if isinstance(options, dict) else ((option, option) for option in options)
         self.props["options"] = [{"label": str(label), "value": value} for value, label in pairs]
+
+    def _user_content(self) -> list[str]:
+        """Its label and the labels of its options: every option of a radio or toggle, the chosen
+        ones of a select (its value shows only as their labels)."""
+        shown = super()._user_content()
+        return shown + [option["label"] for option in self.props["options"] if self._shows(option["value"])]
+
+    def _shows(self, value: Any) -> bool:
+        return True
 
     def _check_value(self, value: Any) -> None:
         """Refuse an initial value that is not among the options (a likely typo)."""
@@ -131,6 +141,9 @@ class Select(ChoiceElement, ValidationElement, component="select.js"):
     def _value_from_args(self, args: list[Any]) -> Any:
         value = args[0] if args else None
         return _as_list(value) if self.multiple else value
+
+    def _shows(self, value: Any) -> bool:
+        return value in _as_list(self.value) if self.multiple else value == self.value
 
     def _value_changed(self, value: Any, previous: Any) -> None:
         new = [item for item in _as_list(value) if item is not None and item not in self._options]

@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 from typing import Any, Literal
 
 from ..events import Handler, ValueChangeEventArguments
+from ..element import shown_text
 from .synced_props import SyncedPropsElement
 
 Row = dict[str, Any]
@@ -131,6 +132,25 @@ class Table(SyncedPropsElement):
         self._on_prop_change("pagination", handler)
         return self
 
+    def _user_content(self) -> list[str]:
+        """Its title, the column labels and the cells of the rows on the page shown (sorted as
+        the pagination says)."""
+        shown = [*super()._user_content(), *(str(column.get("label", "")) for column in self.columns)]
+        fields = [str(column.get("field", column.get("name", ""))) for column in self.columns]
+        return shown + [shown_text(row.get(field)) for row in self._rows_shown() for field in fields]
+
+    def _rows_shown(self) -> list[Row]:
+        rows, pagination = self.rows, self.pagination
+        sort_by = pagination.get("sortBy")
+        if sort_by:
+            field = next((c.get("field", sort_by) for c in self.columns if c.get("name") == sort_by), sort_by)
+            rows = sorted(rows, key=lambda row: _sort_key(row.get(field)), reverse=bool(pagination.get("descending")))
+        per_page = int(pagination.get("rowsPerPage") or 0)
+        if not per_page:
+            return rows
+        start = (int(pagination.get("page") or 1) - 1) * per_page
+        return rows[start:start + per_page]
+
     # -- rows, sent as diffs ----------------------------------------------------------------------
     def add_row(self, row: Row) -> None:
         """Append one row."""
@@ -213,3 +233,12 @@ class Table(SyncedPropsElement):
             if row.get(self.row_key) == key:
                 return index
         raise KeyError(f"no row with {self.row_key} = {key!r}")
+
+
+def _sort_key(value: Any) -> tuple[int, Any]:
+    """Numbers before text and empty cells last, each compared with its own kind."""
+    if value is None:
+        return (2, 0)
+    if isinstance(value, (int, float)):
+        return (0, value)
+    return (1, str(value))

@@ -27,6 +27,7 @@ from ..auth.identity import session_user
 from ..client import Client
 from ..connection import TransportClosed, serve
 from ..element import Element
+from ..elements.selection import ChoiceElement, Select, Toggle
 from ..elements.value_element import ValueElement
 from ..runtime import Runtime
 from ..session import BROWSER_KEY
@@ -71,6 +72,28 @@ class UserInteraction:
             for character in text:
                 current = element.props.get("modelValue") or ""
                 UserInteraction(self.user, [element]).trigger("update:modelValue", [f"{current}{character}"])
+        return self
+
+    def choose(self, *labels: str) -> UserInteraction:
+        """Pick the options shown as ``labels`` in each matched radio, toggle or select, as a user
+        clicking them would. A multiple select adds them to its choice; picking the chosen button
+        of a clearable toggle turns it off."""
+        for element in self.elements:
+            if not isinstance(element, ChoiceElement):
+                raise AssertionError(f"{element!r} has no options to choose from")
+            offered = {option["label"]: option["value"] for option in element.props["options"]}
+            missing = [label for label in labels if label not in offered]
+            if missing:
+                raise AssertionError(f"{element!r} offers no {missing!r}; its options: {list(offered)!r}")
+            if isinstance(element, Select) and element.multiple:
+                value: Any = list(dict.fromkeys([*element.value, *(offered[label] for label in labels)]))
+            elif len(labels) != 1:
+                raise AssertionError(f"{element!r} takes one choice, got {len(labels)}")
+            else:
+                value = offered[labels[0]]
+                if isinstance(element, Toggle) and element.props.get("clearable") and value == element.value:
+                    value = None
+            UserInteraction(self.user, [element]).trigger(f"update:{element.VALUE_PROP}", [value])
         return self
 
     def clear(self) -> UserInteraction:
