@@ -3,7 +3,9 @@
 A browser event arrives as ``(element id, listener id, args)``. Listeners marked ``inline`` (value
 updates) run at once in the socket's reader, so values are applied in the order the browser sent
 them; every other handler runs in a greenlet of its own inside the Flask app context, with the
-client as UI context, so a slow handler never holds up the socket or another tab::
+client as UI context, so a slow handler never holds up the socket or another tab. Handlers
+submitted with the same ``in_order_of`` key (one element's value changes) run one at a time, in
+the order of the changes, so a slow handler of an older value never finishes after a newer one::
 
     def on_click(event: flaskui.EventArguments) -> None:
         event.sender.text = "clicked"       # plain sync code; blocking calls are fine
@@ -18,7 +20,7 @@ import logging
 import weakref
 from collections import deque
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Hashable
 
 import gevent
 
@@ -96,45 +98,78 @@ def call_handler(handler: Handler, arguments: EventArguments) -> Any:
     return handler(arguments) if _wants_argument(handler) else handler()
 
 
+# a submitted handler, its arguments and its in-order key
+_Call = tuple[Handler, EventArguments, Hashable]
+
+
 class EventDispatcher:
     """Runs one client's handlers, each in its own greenlet, with a bounded backlog.
 
     At most ``max_running`` handlers of a client run at once; further events wait in a queue of
-    at most ``max_pending``; beyond that an event is refused (``submit`` returns False).
+    at most ``max_pending``; beyond that an event is refused (``submit`` returns False). Handlers
+    that share an ``in_order_of`` key wait for the one before them (those waiting count as pending).
     """
 
     def __init__(self, client: Client, max_running: int, max_pending: int) -> None:
         self._client = weakref.ref(client)   # the client owns this: no cycle
         self._max_running = max_running
         self._max_pending = max_pending
-        self._running: set[gevent.Greenlet] = set()
-        self._pending: deque[tuple[Handler, EventArguments]] = deque()
+        self._running: dict[gevent.Greenlet, Hashable] = {}
+        self._pending: deque[_Call] = deque()
+        self._lines: dict[Hashable, deque[_Call]] = {}   # key -> calls behind the one running or pending
+        self._waiting_in_lines = 0
 
-    def submit(self, handler: Handler, arguments: EventArguments) -> bool:
-        """Run ``handler`` soon; False if the client's event queue is full."""
-        if len(self._running) < self._max_running:
-            self._start(handler, arguments)
-            return True
-        if len(self._pending) >= self._max_pending:
+    def submit(self, handler: Handler, arguments: EventArguments, *, in_order_of: Hashable = None) -> bool:
+        """Run ``handler`` soon (after the earlier ones with the same ``in_order_of`` key, if given);
+        False, with a warning in the log, if the client's event queue is full."""
+        if len(self._pending) + self._waiting_in_lines >= self._max_pending and (
+                len(self._running) >= self._max_running or in_order_of in self._lines):
+            log.warning("%r: %d events are pending, so %s is not run (FLASKUI_MAX_PENDING_EVENTS)",
+                        arguments.sender, self._max_pending, getattr(handler, "__qualname__", handler))
             return False
-        self._pending.append((handler, arguments))
+        call = (handler, arguments, in_order_of)
+        if in_order_of is not None:
+            line = self._lines.get(in_order_of)
+            if line is not None:
+                line.append(call)
+                self._waiting_in_lines += 1
+                return True
+            self._lines[in_order_of] = deque()
+        self._run_or_queue(call)
         return True
 
-    def _start(self, handler: Handler, arguments: EventArguments) -> None:
+    def _run_or_queue(self, call: _Call) -> None:
+        if len(self._running) < self._max_running:
+            self._start(call)
+        else:
+            self._pending.append(call)
+
+    def _start(self, call: _Call) -> None:
         client = self._client()
         if client is None:
             return
+        handler, arguments, key = call
         greenlet = gevent.spawn(client.run_safely, call_handler, handler, arguments)
-        self._running.add(greenlet)
+        self._running[greenlet] = key
         greenlet.link(self._finished)
 
     def _finished(self, greenlet: gevent.Greenlet) -> None:
-        self._running.discard(greenlet)
+        key = self._running.pop(greenlet, None)
         client = self._client()
-        if self._pending and client is not None and not client.deleted:
-            self._start(*self._pending.popleft())
+        if client is None or client.deleted:
+            return
+        line = self._lines.get(key) if key is not None else None
+        if line:
+            self._waiting_in_lines -= 1
+            self._run_or_queue(line.popleft())
+        elif line is not None:
+            del self._lines[key]
+        if self._pending and len(self._running) < self._max_running:
+            self._start(self._pending.popleft())
 
     def stop(self) -> None:
         """Drop queued events and stop running handlers (the client is gone)."""
         self._pending.clear()
+        self._lines.clear()
+        self._waiting_in_lines = 0
         gevent.killall(list(self._running), block=False)

@@ -12,6 +12,7 @@ from flask import Flask
 import flaskui
 from flaskui import ui
 from flaskui.client import Client, Refused
+from flaskui.events import ValueChangeEventArguments
 from flaskui.javascript import JavaScriptError
 from flaskui.outbox import _longest_kept_order
 from flaskui.runtime import Runtime
@@ -222,6 +223,53 @@ def test_event_backlog_is_bounded(app: Flask) -> None:
             client.handle_event(button.id, listener, [])
         with pytest.raises(Refused, match="too many pending events"):
             client.handle_event(button.id, listener, [])
+        client.delete()
+
+
+def test_value_change_handlers_run_in_the_order_of_the_changes(client: Client) -> None:
+    """A slow handler of an older value finishes before a newer value's handler starts; other
+    elements' handlers do not wait for it."""
+    release, done = gevent.event.Event(), gevent.event.Event()
+    seen: list[str] = []
+
+    def slow_then_fast(event: ValueChangeEventArguments) -> None:
+        if event.value == "a":
+            release.wait(5)
+        seen.append(event.value)
+        shown.text = event.value
+        if len(seen) == 3:
+            done.set()
+
+    with client.ui_context():
+        shown = ui.label("")
+        field = ui.input(on_change=slow_then_fast)
+        other = ui.input(on_change=lambda event: (seen.append(f"other {event.value}"), release.set()))
+    update = next(key for key, listener in field.listeners.items() if listener.type == "update:modelValue")
+    other_update = next(key for key, listener in other.listeners.items() if listener.type == "update:modelValue")
+    client.handle_event(field.id, update, ["a"])
+    client.handle_event(field.id, update, ["ab"])
+    client.handle_event(other.id, other_update, ["x"])   # runs at once, and lets "a" finish
+    assert done.wait(5)
+    assert seen == ["other x", "a", "ab"]
+    assert shown.text == "ab"
+
+
+def test_values_waiting_in_order_count_towards_the_backlog(app: Flask, caplog: pytest.LogCaptureFixture) -> None:
+    app.config.update(FLASKUI_MAX_RUNNING_HANDLERS=4, FLASKUI_MAX_PENDING_EVENTS=2)
+    with app.app_context():
+        client = Client(Runtime.of(app), browser_id="b")
+        with client.ui_context():
+            field = ui.input(on_change=lambda: gevent.sleep(10))
+            button = ui.button("b", on_click=lambda: None)
+        update = next(key for key, listener in field.listeners.items() if listener.type == "update:modelValue")
+        for value in ("a", "ab", "abc"):   # one runs, two wait behind it
+            client.handle_event(field.id, update, [value])
+        assert not caplog.records
+        client.handle_event(field.id, update, ["abcd"])   # the value is kept, its handler is not run
+        assert field.value == "abcd"
+        assert "<Input #" in caplog.text and "2 events are pending, so " in caplog.text
+        assert "<lambda> is not run" in caplog.text
+        client.handle_event(button.id, next(iter(button.listeners)), [])   # it need not wait: it runs
         client.delete()
 
 

@@ -98,4 +98,4 @@ class JsonEditor(LibraryElement, component="json_editor.js",
         for handler in self._change_handlers:
             self.client.events.submit(handler, JsonEditorChangeEventArguments(
                 sender=self, client=self.client, args=event.args, content=change.get("content"),
-                errors=change.get("errors")))
+                errors=change.get("errors")), in_order_of=self.id)

@@ -36,4 +36,5 @@ class SyncedPropsElement(Element):
         self.props.set_quietly(prop, value)
         for handler in self._prop_handlers[prop]:
             self.client.events.submit(handler, arguments(sender=self, client=self.client, args=[value],
-                                                         value=value, previous_value=previous))
+                                                         value=value, previous_value=previous),
+                                      in_order_of=(self.id, prop))
