@@ -12,7 +12,6 @@ import gzip
 import hashlib
 import mimetypes
 import os
-import re
 from functools import cached_property
 from pathlib import Path
 from typing import cast
@@ -26,8 +25,6 @@ STATIC_FOLDER = Path(__file__).parent / "static"
 _COMPRESSIBLE = {".js", ".css", ".svg", ".json", ".txt", ".html", ".map"}
 _TYPES = {".js": "text/javascript", ".mjs": "text/javascript", ".woff2": "font/woff2", ".css": "text/css"}
 _YEAR = 365 * 24 * 3600
-# A static import of a module in the same folder: `import { x } from './store.js';`, `import './x.js';`
-_RELATIVE_IMPORT = re.compile(r"^import\b[^;'\"]*['\"]\./([\w.-]+\.js)['\"]", re.MULTILINE)
 
 
 class StaticFile:
@@ -68,7 +65,6 @@ class Assets:
         self.folder = folder
         self.endpoint = endpoint
         self._files: dict[str, StaticFile] = {}
-        self._imports: dict[str, list[str]] = {}
 
     @cached_property
     def version(self) -> str:
@@ -85,25 +81,6 @@ class Assets:
     def base_url(self) -> str:
         """The versioned folder URL, for relative imports between ES modules."""
         return self.url("_").rsplit("/", 1)[0]
-
-    def imports(self, entry: str) -> list[str]:
-        """Every module ``entry`` (a top-level ES module here) imports, directly or not.
-
-        The page lists them as ``modulepreload`` links, so the browser fetches them all at once
-        instead of one import level after another.
-        """
-        found = self._imports.get(entry)
-        if found is None:
-            found = []
-            pending = [entry]
-            while pending:
-                source = (self.folder / pending.pop()).read_text(encoding="utf-8")
-                for name in _RELATIVE_IMPORT.findall(source):
-                    if name != entry and name not in found:
-                        found.append(name)
-                        pending.append(name)
-            self._imports[entry] = found
-        return found
 
     def _file(self, filename: str) -> StaticFile:
         cached = self._files.get(filename)

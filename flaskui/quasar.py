@@ -53,7 +53,7 @@ def names_rest_tier(source: str) -> bool:
 
 class RestTier:
     """``rest.js`` as a module a tab loads (see ``Client._use_component``); the browser registers
-    its ``components`` export by tag (``flaskui/static/components.js``)."""
+    its ``components`` export by tag (``frontend/src/components.js``)."""
 
     name = "quasar"
     requires: tuple[ComponentModule, ...] = ()

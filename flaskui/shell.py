@@ -38,11 +38,12 @@ def _core_urls(app: Flask, script_root: str, assets: Assets) -> tuple[str, str]:
 def _framework_head(base: str, assets: Assets, quasar_rest: bool) -> str:
     """The stylesheets, scripts and ``modulepreload`` links every page under ``base`` has.
 
-    Every module the page imports is preloaded, so the browser fetches them at once instead of one
-    import level at a time: Quasar's core tier, flaskui's modules and, if the page needs it, the rest
-    tier (the rest tier's module URL is also in the page's components).
+    ``flaskui.js`` is flaskui's browser code in one module (bundled from ``frontend/src``); the
+    modules it imports are preloaded, so the browser fetches them with it instead of after it:
+    Quasar's core tier and, if the page needs it, the rest tier (whose module URL is also in the
+    page's components).
     """
-    modules = (*quasar.CORE_FILES, *assets.imports("flaskui.js"), *(quasar.REST_FILES if quasar_rest else ()))
+    modules = (*quasar.CORE_FILES, *(quasar.REST_FILES if quasar_rest else ()))
     return (
         f"<link rel=\"stylesheet\" href=\"{base}/vendor/quasar.prod.css\">"
         f"<link rel=\"stylesheet\" href=\"{base}/vendor/material-icons/material-icons.css\">"

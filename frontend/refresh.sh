@@ -23,11 +23,13 @@ mkdir -p "$vendor/material-icons" "$vendor/LICENSES"
 mkdir -p "$lib/aggrid" "$lib/codemirror" "$lib/echarts" "$lib/jsoneditor" "$lib/mermaid" "$lib/plotly"
 
 # Vue's runtime build on every page; its template compiler only for components that have a
-# template (flaskui/static/components.js loads it then).
+# template (frontend/src/components.js loads it then).
 cp "$nm/vue/dist/vue.runtime.global.prod.js" "$nm/@vue/compiler-dom/dist/compiler-dom.global.prod.js" "$vendor/"
 cp "$nm/quasar/dist/quasar.prod.css" "$vendor/"
 # Quasar's components in two tiers of ES modules (core.js on every page, rest.js where needed).
 node "$here/quasar-build.mjs" "$nm" "$vendor/quasar"
+# flaskui's own browser modules, bundled into flaskui/static/flaskui.js (rebuilt here in case esbuild changed).
+node "$here/flaskui-build.mjs"
 
 # Only the plain "Material Icons" font (Quasar's default icon set), not the
 # outlined/round/sharp variants.

@@ -50,7 +50,7 @@ def app() -> Flask:
 def test_text_fast_path_then_normal_updates_and_a_snapshot(screen: Screen) -> None:
     screen.open("/")
     label = screen.page.locator(".probe-label")
-    # A Vue re-render of the label stamps its element id back (render.js), so a foreign id that
+    # A Vue re-render of the label stamps its element id back (frontend/src/render.js), so a foreign id that
     # survives an update shows the update skipped Vue.
     label.evaluate("node => { node.id = 'untouched'; }")
 
@@ -89,12 +89,22 @@ def test_text_fast_path_then_normal_updates_and_a_snapshot(screen: Screen) -> No
     expect(label).to_have_class("probe-label marked")
 
 
-def test_page_preloads_every_module_flaskui_js_imports(app: Flask) -> None:
+def test_page_loads_flaskui_as_one_module_and_preloads_what_it_imports(app: Flask) -> None:
+    """flaskui's browser code is one module; the modules it imports (Quasar's core tier) are
+    preloaded, so no module waits for another to arrive before it is requested."""
     http = app.test_client()
     html = http.get("/").text
+    (entry,) = re.findall(r'<script type="module" src="([^"]+)"></script>', html)
     preloaded = re.findall(r'<link rel="modulepreload" href="([^"]+)">', html)
-    assert {url.rsplit("/", 1)[1] for url in preloaded} >= {"store.js", "render.js", "frames.js", "events.js"}
     assert html.index('type="module"') < html.index("modulepreload"), "the entry module is requested first"
+    bundle = http.get(entry)
+    assert bundle.status_code == 200 and bundle.mimetype == "text/javascript"
+    folder = entry.rsplit("/", 1)[0]
+    imported = {f"{folder}/{name}" for name in re.findall(r'^import .* from "\./([\w./-]+)";$', bundle.text, re.M)}
+    assert imported == {f"{folder}/vendor/quasar/core.js"}
+    core = http.get(f"{folder}/vendor/quasar/core.js").text
+    imported |= {f"{folder}/vendor/quasar/{name}" for name in re.findall(r'from"\./([\w.-]+\.js)"', core)}
+    assert set(preloaded) == imported
     for url in preloaded:
         response = http.get(url)
         assert response.status_code == 200 and response.mimetype == "text/javascript"

@@ -1,6 +1,9 @@
-"""The wheel: installed into a fresh virtual environment, its pytest plugin works."""
+"""The wheel: installed into a fresh virtual environment, its pytest plugin works; the browser
+bundle it ships is built from the current sources."""
 from __future__ import annotations
 
+import hashlib
+import re
 import subprocess
 import sys
 import textwrap
@@ -50,3 +53,15 @@ def test_wheel_in_a_fresh_venv_runs_a_user_test(tmp_path: Path) -> None:
     '''))
     output = run(python, "-m", "pytest", "-q", "-p", "no:cacheprovider", cwd=project)
     assert "1 passed" in output
+
+
+def test_browser_bundle_is_built_from_the_current_sources() -> None:
+    """``flaskui/static/flaskui.js`` names the digest of the ``frontend/src`` it was bundled from."""
+    digest = hashlib.sha256()
+    for source in sorted((ROOT / "frontend" / "src").glob("*.js"), key=lambda path: path.name):
+        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    bundle = (ROOT / "flaskui" / "static" / "flaskui.js").read_text(encoding="utf-8")
+    built_from = re.search(r"sources sha256 ([0-9a-f]{64})", bundle)
+    assert built_from, "flaskui/static/flaskui.js has no banner: rebuild it with `node frontend/flaskui-build.mjs`"
+    assert built_from.group(1) == digest.hexdigest(), \
+        "frontend/src changed since flaskui/static/flaskui.js was built: run `node frontend/flaskui-build.mjs`"
