@@ -172,6 +172,7 @@ def add_browser_pages(app: Flask) -> None:
     def custom_now() -> None:
         from .components import Counter
 
+        ui.label("beside the counter")
         Counter(7)
 
     @pages.page("/core-only")

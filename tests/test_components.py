@@ -5,7 +5,7 @@ import re
 
 import pytest
 from flask import Flask
-from playwright.sync_api import expect
+from playwright.sync_api import Route, expect
 
 from flaskui.testing import LiveServer, ProtocolClient, Screen
 
@@ -67,3 +67,31 @@ def test_component_with_a_template_renders_with_the_compiler_loaded_for_it(scree
     expect(screen.page.locator(".greeting")).to_have_text("Hello Ada!")
     screen.click("add greeting")
     expect(screen.page.locator(".greeting")).to_have_text(["Hello Ada!", "Hello Grace!"])
+
+
+def test_component_module_that_fails_to_arrive_is_fetched_again(screen: Screen) -> None:
+    requests: list[str] = []
+
+    def only_retries_arrive(route: Route) -> None:   # the preload and the first import fail
+        requests.append(route.request.url)
+        if "retry=" in route.request.url:
+            route.continue_()
+        else:
+            route.abort()
+
+    screen.expected_console.append("net::ERR_FAILED")
+    screen.page.route(re.compile(r"/counter\.js(\?.*)?$"), only_retries_arrive)
+    screen.open("/custom-now")
+    expect(screen.page.locator("button.counter")).to_contain_text("count 7")
+    assert requests[-1].endswith("/counter.js?retry=1"), requests
+
+
+def test_page_does_not_wait_for_a_module_that_hangs(screen: Screen) -> None:
+    held: list[Route] = []
+    screen.page.route(re.compile(r"/counter\.js$"), lambda route: held.append(route))
+    screen.open("/custom-now")     # connected: the page mounted, with the module still on its way
+    expect(screen.page.get_by_text("beside the counter")).to_be_visible()
+    expect(screen.page.locator("button.counter")).to_have_count(0)
+    assert len(held) == 1
+    held[0].continue_()
+    expect(screen.page.locator("button.counter")).to_contain_text("count 7")

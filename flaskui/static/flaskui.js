@@ -1,4 +1,4 @@
-// flaskui's browser code, bundled from frontend/src by frontend/flaskui-build.mjs (sources sha256 3fa6a8f6810196e0907cc2ff116ddc631767949621c1db74ce53b3894db2b348)
+// flaskui's browser code, bundled from frontend/src by frontend/flaskui-build.mjs (sources sha256 e9f427ee851e068fcf408c83c6f5986fb3ba4e34b62356eaf3651ba9646fc0b3)
 
 // src/flaskui.js
 import { components as quasarCore } from "./vendor/quasar/core.js";
@@ -45,18 +45,32 @@ function loadCompiler() {
   return compiler;
 }
 async function compilerFor(components2) {
-  if (components2.some(hasTemplate)) await loadCompiler();
+  if (!components2.some(hasTemplate)) return;
+  try {
+    await loadCompiler();
+  } catch (error) {
+    console.error("flaskui: could not load Vue's template compiler:", error);
+  }
+}
+var RETRY_DELAYS_MS = [500, 1e3, 2e3];
+async function importModule(url) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await (attempt ? import(`${url}${url.includes("?") ? "&" : "?"}retry=${attempt}`) : import(url));
+    } catch (error) {
+      if (!(error instanceof TypeError) || attempt === RETRY_DELAYS_MS.length) throw error;
+      await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
+    }
+  }
 }
 function loadComponents(map) {
   const wanted = Object.entries(map).filter(([name]) => !(name in registry) && !status.has(name));
   for (const [name] of wanted) status.set(name, "loading");
-  const imports = Promise.allSettled(wanted.map(([, url]) => import(url)));
+  const imports = Promise.allSettled(wanted.map(([, url]) => importModule(url)));
   registered = registered.then(async () => {
     const results = await imports;
     const loaded = results.filter((result) => result.status === "fulfilled");
-    await compilerFor(loaded.map((result) => result.value.default)).catch((error) => {
-      console.error("flaskui: could not load Vue's template compiler:", error);
-    });
+    await compilerFor(loaded.map((result) => result.value.default));
     results.forEach((result, i) => register(...wanted[i], result));
   });
   return registered;
@@ -690,7 +704,11 @@ window.flaskui = {
 };
 replaceAll(state);
 start(state.frame);
-await compilerFor(Object.values(components));
-await loadComponents(state.components);
+var MOUNT_WAIT_MS = 2e3;
+var componentsReady = (async () => {
+  await compilerFor(Object.values(components));
+  await loadComponents(state.components);
+})();
+await Promise.race([componentsReady, new Promise((resolve) => setTimeout(resolve, MOUNT_WAIT_MS))]);
 mount("#flaskui-app", components, { dark: state.dark ?? "auto" });
 connect(state, lastFrame, handle);

@@ -64,24 +64,45 @@ function loadCompiler() {
   return compiler;
 }
 
-// Load the template compiler if any of `components` needs it.
+// Load the template compiler if any of `components` needs it (if it cannot be loaded, that is
+// logged and those components render nothing).
 export async function compilerFor(components) {
-  if (components.some(hasTemplate)) await loadCompiler();
+  if (!components.some(hasTemplate)) return;
+  try {
+    await loadCompiler();
+  } catch (error) {
+    console.error('flaskui: could not load Vue\'s template compiler:', error);
+  }
+}
+
+// A module that did not arrive (import() rejects with a TypeError) is fetched again after these
+// delays, under a new URL: the browser remembers a failed module fetch by URL.
+const RETRY_DELAYS_MS = [500, 1000, 2000];
+
+async function importModule(url) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await import(attempt ? `${url}${url.includes('?') ? '&' : '?'}retry=${attempt}` : url);
+    } catch (error) {
+      // A module that arrived and threw a SyntaxError (or any error but a TypeError) would again.
+      if (!(error instanceof TypeError) || attempt === RETRY_DELAYS_MS.length) throw error;
+      await new Promise(resolve => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
+    }
+  }
 }
 
 // Load {name: url} component modules (each module's default export is a Vue component; the
 // rest tier's `components` export is a set of Quasar components). Resolves once all are
-// registered; a module that fails to load is reported and its elements render as unknown tags.
+// registered; a module that fails to load (after retries) is reported and its elements render as
+// unknown tags.
 export function loadComponents(map) {
   const wanted = Object.entries(map).filter(([name]) => !(name in registry) && !status.has(name));
   for (const [name] of wanted) status.set(name, 'loading');
-  const imports = Promise.allSettled(wanted.map(([, url]) => import(url)));
+  const imports = Promise.allSettled(wanted.map(([, url]) => importModule(url)));
   registered = registered.then(async () => {
     const results = await imports;
     const loaded = results.filter(result => result.status === 'fulfilled');
-    await compilerFor(loaded.map(result => result.value.default)).catch(error => {
-      console.error('flaskui: could not load Vue\'s template compiler:', error);
-    });
+    await compilerFor(loaded.map(result => result.value.default));
     results.forEach((result, i) => register(...wanted[i], result));
   });
   return registered;

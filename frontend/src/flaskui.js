@@ -46,9 +46,14 @@ window.flaskui = {
 replaceAll(state);
 start(state.frame);
 // The page's component modules are preloaded; mounting after they register renders each
-// element once, in its final form.
-await compilerFor(Object.values(components)); // components a classic script registered
-await loadComponents(state.components);
+// element once, in its final form. A module slower than MOUNT_WAIT_MS (a slow network, retries)
+// does not keep the rest of the page blank: its elements render when it lands.
+const MOUNT_WAIT_MS = 2000;
+const componentsReady = (async () => {
+  await compilerFor(Object.values(components)); // components a classic script registered
+  await loadComponents(state.components);
+})();
+await Promise.race([componentsReady, new Promise(resolve => setTimeout(resolve, MOUNT_WAIT_MS))]);
 // Quasar's Dark plugin takes the page's mode at install (a Dark.set before it would be undone).
 mount('#flaskui-app', components, { dark: state.dark ?? 'auto' });
 connect(state, lastFrame, handle);
