@@ -190,6 +190,12 @@ def add_browser_pages(app: Flask) -> None:
         Greeting("Ada")
         ui.button("add greeting", on_click=lambda: Greeting("Grace"))
 
+    @pages.page("/templated-deep")
+    def templated_deep() -> None:
+        from .components import NestedGreeting
+
+        NestedGreeting("Lin")
+
     @pages.page("/table-now")
     def table_now() -> None:
         ui.table(rows=[{"city": "Quito"}])

@@ -67,6 +67,8 @@ def test_component_with_a_template_renders_with_the_compiler_loaded_for_it(scree
     expect(screen.page.locator(".greeting")).to_have_text("Hello Ada!")
     screen.click("add greeting")
     expect(screen.page.locator(".greeting")).to_have_text(["Hello Ada!", "Hello Grace!"])
+    screen.open("/templated-deep")
+    expect(screen.page.locator(".nested-greeting")).to_have_text("Hello Lin!")
 
 
 def test_component_module_that_fails_to_arrive_is_fetched_again(screen: Screen) -> None:

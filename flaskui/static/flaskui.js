@@ -1,4 +1,4 @@
-// flaskui's browser code, bundled from frontend/src by frontend/flaskui-build.mjs (sources sha256 e9f427ee851e068fcf408c83c6f5986fb3ba4e34b62356eaf3651ba9646fc0b3)
+// flaskui's browser code, bundled from frontend/src by frontend/flaskui-build.mjs (sources sha256 6f7ccd907354cdfe2e49c71db027411194f54534e1663ec3f76ac6de3b148b68)
 
 // src/flaskui.js
 import { components as quasarCore } from "./vendor/quasar/core.js";
@@ -28,7 +28,12 @@ function useApp(vueApp) {
   }
 }
 var compiler = null;
-var hasTemplate = (component) => typeof component?.template === "string" || Object.values(component?.components ?? {}).some((child2) => typeof child2?.template === "string");
+function hasTemplate(component, seen = /* @__PURE__ */ new Set()) {
+  if (!component || typeof component !== "object" || seen.has(component)) return false;
+  seen.add(component);
+  const parts = [...Object.values(component.components ?? {}), component.extends, ...component.mixins ?? []];
+  return typeof component.template === "string" || parts.some((part) => hasTemplate(part, seen));
+}
 function loadCompiler() {
   compiler ??= loadScript(new URL("./vendor/compiler-dom.global.prod.js", import.meta.url)).then(() => {
     const compiled = /* @__PURE__ */ new Map();
@@ -45,7 +50,7 @@ function loadCompiler() {
   return compiler;
 }
 async function compilerFor(components2) {
-  if (!components2.some(hasTemplate)) return;
+  if (!components2.some((component) => hasTemplate(component))) return;
   try {
     await loadCompiler();
   } catch (error) {

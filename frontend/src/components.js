@@ -44,8 +44,14 @@ export function useApp(vueApp) {
 // component with a `template` arrives, before that component registers.
 let compiler = null;
 
-const hasTemplate = component => typeof component?.template === 'string'
-  || Object.values(component?.components ?? {}).some(child => typeof child?.template === 'string');
+// Whether a component, or one it is built from (its `components`, `extends` and `mixins`, at any
+// depth), has a template.
+function hasTemplate(component, seen = new Set()) {
+  if (!component || typeof component !== 'object' || seen.has(component)) return false;
+  seen.add(component);
+  const parts = [...Object.values(component.components ?? {}), component.extends, ...(component.mixins ?? [])];
+  return typeof component.template === 'string' || parts.some(part => hasTemplate(part, seen));
+}
 
 function loadCompiler() {
   compiler ??= loadScript(new URL('./vendor/compiler-dom.global.prod.js', import.meta.url)).then(() => {
@@ -67,7 +73,7 @@ function loadCompiler() {
 // Load the template compiler if any of `components` needs it (if it cannot be loaded, that is
 // logged and those components render nothing).
 export async function compilerFor(components) {
-  if (!components.some(hasTemplate)) return;
+  if (!components.some(component => hasTemplate(component))) return;
   try {
     await loadCompiler();
   } catch (error) {

@@ -28,3 +28,11 @@ class Greeting(ui.element, component="greeting.js"):
     def __init__(self, name: str) -> None:
         super().__init__()
         self.props["name"] = name
+
+
+class NestedGreeting(ui.element, component="nested_greeting.js"):
+    """A component whose template is two levels down its ``components``."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.props["name"] = name
