@@ -5,7 +5,8 @@
 Serves ``bench_app`` with ``flaskui.run`` (its GC settings) from the flaskui checkout ``--repo``,
 runs ``wrk -t1 -c8`` on ``/page100`` for ``--seconds`` (every GET builds a page that waits
 ``FLASKUI_PRUNE_TIMEOUT`` for a browser that never comes), and prints GETs/s, the server's RSS at
-the end and the time spent in each GC generation (from ``gc.callbacks``). Interleave two trees::
+the end, the time spent in each GC generation (from ``gc.callbacks``), the objects frozen at the end
+and the cyclic garbage a full collection then finds. Interleave two trees::
 
     for i in 1 2; do python benchmarks/bot_load.py --repo /tmp/before; python benchmarks/bot_load.py; done
 """
@@ -48,8 +49,12 @@ def serve(port: int) -> None:
 
     gc.callbacks.append(timed)
     flaskui.run(app, port=port)
-    print(json.dumps({f"gen{g}": {"collections": n, "seconds": round(s, 3)} for g, (n, s) in totals.items()}),
-          flush=True)
+    gc.callbacks.remove(timed)
+    frozen = gc.get_freeze_count()
+    gc.unfreeze()
+    held = gc.collect()   # cyclic garbage the collector had not freed by the end
+    print(json.dumps({**{f"gen{g}": {"collections": n, "seconds": round(s, 3)} for g, (n, s) in totals.items()},
+                      "frozen objects": frozen, "garbage objects at the end": held}), flush=True)
 
 
 def main() -> None:

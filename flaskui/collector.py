@@ -4,11 +4,13 @@ A page's objects live until its browser connects and then as long as the tab, or
 timeout for a visitor that never connects, and they are freed by reference counting when the page
 goes. Meanwhile every young-generation collection walked them again: under bot load (pages that
 never connect) about a fifth of the server's CPU. With ``FLASKUI_GC_FREEZE_INTERVAL`` set (``flaskui
-run`` sets 300), each page view ends with ``gc.freeze()``, which moves every object alive in the
-process to the permanent generation in constant time, so collections see only what was allocated
-since. What turns into cyclic garbage while frozen (Werkzeug's URL matcher leaves a small cycle per
-request, about a kilobyte; an app's own cycles) waits for one full collection, at most ``interval``
-seconds after the first page view since the previous one::
+run`` sets 300), each page view ends with a young-generation collection, which frees the cyclic
+garbage made since the last page view (Werkzeug's URL matcher leaves a small cycle per request,
+about a kilobyte, already garbage when the view runs), and ``gc.freeze()``, which moves every
+object alive in the process to the permanent generation in constant time, so collections see only
+what was allocated since. What turns into cyclic garbage after it was frozen (an app's own cycles)
+waits for one full collection, at most ``interval`` seconds after the first page view since the
+previous one::
 
     app.config["FLASKUI_GC_FREEZE_INTERVAL"] = 300   # gunicorn: set it in the app's config
 """
@@ -27,7 +29,11 @@ _pending: weakref.WeakKeyDictionary[Any, tuple[Any, float]] = weakref.WeakKeyDic
 
 
 def page_built(interval: float) -> None:
-    """Freeze what is alive now; make sure a full collection follows within ``interval`` seconds."""
+    """Collect the young garbage and freeze what is alive; make sure a full collection follows
+    within ``interval`` seconds."""
+    # Once frozen, garbage waits for the full collection: 1,000 GETs/s left ~0.5 GB of Werkzeug's
+    # matcher cycles behind in 300 s. This walks only what this page view allocated (~35 us).
+    gc.collect(0)
     gc.freeze()
     hub = gevent.get_hub()
     due = time.monotonic() + interval

@@ -164,6 +164,31 @@ def test_compressing_a_big_library_leaves_other_greenlets_running() -> None:
     assert ticks[0] >= 5, "the hub was blocked while the file was compressed"
 
 
+def test_garbage_made_before_a_page_view_is_freed_not_frozen() -> None:
+    """Like the cycle Werkzeug's URL matcher leaves per request: already garbage when the view
+    runs, so the page view's young collection frees it instead of freezing it for 300 s."""
+    import gc
+    import weakref
+
+    class Node:
+        pass
+
+    app = create_app(FLASKUI_GC_FREEZE_INTERVAL=300)
+    gc.unfreeze()
+    gc.disable()   # no automatic collection may free it first
+    try:
+        cycle = Node()
+        cycle.self = cycle  # type: ignore[attr-defined]
+        garbage = weakref.ref(cycle)
+        del cycle
+        assert app.test_client().get("/").status_code == 200
+        assert gc.get_freeze_count() > 0
+        assert garbage() is None
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
 def test_built_pages_are_frozen_and_frozen_cycles_collected_in_full_later() -> None:
     import gc
     import weakref
