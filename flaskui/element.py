@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Callable, ClassVar, Generic, TypeVar, cas
 from . import binding, components, context, quasar
 from .binding import BindingMixin, Link
 from .events import Handler, Listener
+from .shown import shown_text
 
 if TYPE_CHECKING:
     from .client import Client
@@ -603,15 +604,3 @@ def _ancestors(element: Element | None) -> Iterator[Element]:
     while element is not None:
         yield element
         element = element.parent
-
-
-def shown_text(value: Any) -> str:
-    """``value`` as the browser writes it into the page (JavaScript's ``String``): ``true``,
-    ``3`` for ``3.0``, nothing for None."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)

@@ -15,7 +15,9 @@ the order of the changes, so a slow handler of an older value never finishes aft
 from __future__ import annotations
 
 import functools
+import heapq
 import inspect
+import itertools
 import logging
 import weakref
 from collections import deque
@@ -98,16 +100,17 @@ def call_handler(handler: Handler, arguments: EventArguments) -> Any:
     return handler(arguments) if _wants_argument(handler) else handler()
 
 
-# a submitted handler, its arguments and its in-order key
-_Call = tuple[Handler, EventArguments, Hashable]
+# a submitted handler's arrival number, the handler, its arguments and its in-order key
+_Call = tuple[int, Handler, EventArguments, Hashable]
 
 
 class EventDispatcher:
     """Runs one client's handlers, each in its own greenlet, with a bounded backlog.
 
     At most ``max_running`` handlers of a client run at once; further events wait in a queue of
-    at most ``max_pending``; beyond that an event is refused (``submit`` returns False). Handlers
-    that share an ``in_order_of`` key wait for the one before them (those waiting count as pending).
+    at most ``max_pending``, in the order they came; beyond that an event is refused (``submit``
+    returns False). Handlers that share an ``in_order_of`` key wait for the one before them (those
+    waiting count as pending).
     """
 
     def __init__(self, client: Client, max_running: int, max_pending: int) -> None:
@@ -115,19 +118,21 @@ class EventDispatcher:
         self._max_running = max_running
         self._max_pending = max_pending
         self._running: dict[gevent.Greenlet, Hashable] = {}
-        self._pending: deque[_Call] = deque()
+        self._pending: list[_Call] = []   # a heap: the call that came first runs first
+        self._arrivals = itertools.count()
         self._lines: dict[Hashable, deque[_Call]] = {}   # key -> calls behind the one running or pending
         self._waiting_in_lines = 0
 
     def submit(self, handler: Handler, arguments: EventArguments, *, in_order_of: Hashable = None) -> bool:
         """Run ``handler`` soon (after the earlier ones with the same ``in_order_of`` key, if given);
-        False, with a warning in the log, if the client's event queue is full."""
-        if len(self._pending) + self._waiting_in_lines >= self._max_pending and (
-                len(self._running) >= self._max_running or in_order_of in self._lines):
-            log.warning("%r: %d events are pending, so %s is not run (FLASKUI_MAX_PENDING_EVENTS)",
-                        arguments.sender, self._max_pending, getattr(handler, "__qualname__", handler))
+        False if it would have to wait and the client's event queue is full, or the client is gone."""
+        client = self._client()
+        if client is None or client.deleted:
             return False
-        call = (handler, arguments, in_order_of)
+        must_wait = len(self._running) >= self._max_running or in_order_of in self._lines
+        if must_wait and len(self._pending) + self._waiting_in_lines >= self._max_pending:
+            return False
+        call = (next(self._arrivals), handler, arguments, in_order_of)
         if in_order_of is not None:
             line = self._lines.get(in_order_of)
             if line is not None:
@@ -135,20 +140,25 @@ class EventDispatcher:
                 self._waiting_in_lines += 1
                 return True
             self._lines[in_order_of] = deque()
-        self._run_or_queue(call)
+        if must_wait:
+            heapq.heappush(self._pending, call)
+        else:
+            self._start(call)
         return True
 
-    def _run_or_queue(self, call: _Call) -> None:
-        if len(self._running) < self._max_running:
-            self._start(call)
-        else:
-            self._pending.append(call)
+    def submit_change(self, handler: Handler, arguments: EventArguments, key: Hashable) -> None:
+        """Run a change handler of the value ``key`` names, after its earlier ones: they run one at
+        a time, in the order of the changes. With the queue full it is skipped, with a warning
+        (the value itself is kept)."""
+        if not self.submit(handler, arguments, in_order_of=key) and not arguments.client.deleted:
+            log.warning("%r: %d events are pending, so %s is not run (FLASKUI_MAX_PENDING_EVENTS)",
+                        arguments.sender, self._max_pending, getattr(handler, "__qualname__", handler))
 
     def _start(self, call: _Call) -> None:
         client = self._client()
         if client is None:
             return
-        handler, arguments, key = call
+        _, handler, arguments, key = call
         greenlet = gevent.spawn(client.run_safely, call_handler, handler, arguments)
         self._running[greenlet] = key
         greenlet.link(self._finished)
@@ -161,11 +171,11 @@ class EventDispatcher:
         line = self._lines.get(key) if key is not None else None
         if line:
             self._waiting_in_lines -= 1
-            self._run_or_queue(line.popleft())
+            heapq.heappush(self._pending, line.popleft())   # after the events that came before it
         elif line is not None:
             del self._lines[key]
         if self._pending and len(self._running) < self._max_running:
-            self._start(self._pending.popleft())
+            self._start(heapq.heappop(self._pending))
 
     def stop(self) -> None:
         """Drop queued events and stop running handlers (the client is gone)."""

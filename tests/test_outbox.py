@@ -256,11 +256,18 @@ def test_value_change_handlers_run_in_the_order_of_the_changes(client: Client) -
 
 def test_values_waiting_in_order_count_towards_the_backlog(app: Flask, caplog: pytest.LogCaptureFixture) -> None:
     app.config.update(FLASKUI_MAX_RUNNING_HANDLERS=4, FLASKUI_MAX_PENDING_EVENTS=2)
+    release, clicked = gevent.event.Event(), gevent.event.Event()
+    handled: list[str] = []
+
+    def slow(event: ValueChangeEventArguments) -> None:
+        release.wait(5)
+        handled.append(event.value)
+
     with app.app_context():
         client = Client(Runtime.of(app), browser_id="b")
         with client.ui_context():
-            field = ui.input(on_change=lambda: gevent.sleep(10))
-            button = ui.button("b", on_click=lambda: None)
+            field = ui.input(on_change=slow)
+            button = ui.button("b", on_click=clicked.set)
         update = next(key for key, listener in field.listeners.items() if listener.type == "update:modelValue")
         for value in ("a", "ab", "abc"):   # one runs, two wait behind it
             client.handle_event(field.id, update, [value])
@@ -268,8 +275,44 @@ def test_values_waiting_in_order_count_towards_the_backlog(app: Flask, caplog: p
         client.handle_event(field.id, update, ["abcd"])   # the value is kept, its handler is not run
         assert field.value == "abcd"
         assert "<Input #" in caplog.text and "2 events are pending, so " in caplog.text
-        assert "<lambda> is not run" in caplog.text
+        assert "slow is not run" in caplog.text
         client.handle_event(button.id, next(iter(button.listeners)), [])   # it need not wait: it runs
+        assert clicked.wait(5)
+        release.set()
+        with gevent.Timeout(5):
+            while len(handled) < 3:
+                gevent.sleep(0.01)
+            client.handle_event(field.id, update, ["abcde"])   # the line has drained: there is room again
+            while len(handled) < 4:
+                gevent.sleep(0.01)
+        assert handled == ["a", "ab", "abc", "abcde"]
+        client.delete()
+
+
+def test_a_value_line_waits_its_turn_behind_other_events(app: Flask) -> None:
+    """With every handler slot busy, events run in the order they came; the next change of a value
+    waits for its previous one, then for the events that came before it, and does not take the
+    slot its previous change frees."""
+    app.config.update(FLASKUI_MAX_RUNNING_HANDLERS=1)
+    release, done = gevent.event.Event(), gevent.event.Event()
+    order: list[str] = []
+    with app.app_context():
+        client = Client(Runtime.of(app), browser_id="b")
+        with client.ui_context():
+            blocker = ui.button("blocker", on_click=lambda: (release.wait(5), order.append("blocker")))
+            field = ui.input(on_change=lambda event: order.append(f"value {event.value}"))
+            other = ui.button("other", on_click=lambda: order.append("other"))
+            last = ui.button("last", on_click=lambda: (order.append("last"), done.set()))
+        update = next(key for key, listener in field.listeners.items() if listener.type == "update:modelValue")
+        click = next(iter(blocker.listeners))
+        client.handle_event(blocker.id, click, [])
+        client.handle_event(field.id, update, ["a"])
+        client.handle_event(other.id, next(iter(other.listeners)), [])
+        client.handle_event(field.id, update, ["ab"])
+        client.handle_event(last.id, next(iter(last.listeners)), [])
+        release.set()
+        assert done.wait(5)
+        assert order == ["blocker", "value a", "other", "value ab", "last"]   # as they came
         client.delete()
 
 

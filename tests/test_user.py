@@ -95,8 +95,13 @@ def _choices_app() -> Flask:
                   on_change=lambda e: setattr(said, "text", f"colours {e.value}"))
         ui.radio(["tea", "coffee"], value="tea", on_change=lambda e: setattr(said, "text", f"drink {e.value}"))
         ui.toggle({"s": "Small", "l": "Large"}, value="s", clearable=True)
-        ui.table(rows=[{"id": i, "name": name, "ok": i % 2 == 0} for i, name in enumerate(["Ada", "Bo", "Cy"])],
-                 pagination={"rowsPerPage": 2, "sortBy": "name", "descending": True})
+        rows = [{"id": 1, "name": "ada", "score": 3.0}, {"id": 2, "name": "Bo", "score": None},
+                {"id": 3, "name": "cy", "score": 2.5}, {"id": 4, "name": None, "score": True},
+                *({"id": i, "name": f"zz{i}", "score": i, "note": "not a column's field"} for i in (5, 6, 7))]
+        ui.table(rows=rows, columns=[{"name": "who", "label": "Who", "field": "name"},
+                                     {"name": "score", "label": "Score", "field": "score"},
+                                     {"name": "note", "label": "Note"}],
+                 pagination={"sortBy": "who"})   # Quasar's default: five rows a page
         ui.tree([{"id": "a", "label": "Animals", "children": [{"id": "c", "label": "Cat"}]}])
 
     app = Flask(__name__)
@@ -114,8 +119,11 @@ def test_choosing_options_by_their_labels() -> None:
     user.should_see("number 3")
     user.should_see("three")
     user.should_not_see("one")
-    user.find("Colours").choose("blue", "red")
+    colours = user.find("Colours").choose("blue", "red")
     user.should_see("colours ['red', 'blue']")
+    colours.elements[0].value = None      # emptied by the app
+    colours.choose("green")
+    user.should_see("colours ['green']")
     user.find("coffee").choose("coffee")     # every option of a radio is on the page
     user.should_see("drink coffee")
     toggle = user.find("Small").choose("Large")
@@ -138,13 +146,19 @@ def test_choosing_what_is_not_offered_fails_clearly() -> None:
 def test_table_cells_and_tree_labels_are_seen_as_shown() -> None:
     user = User(_choices_app())
     user.open("/")
-    user.should_see("Cy")           # sorted by name, descending, two rows a page: Cy and Bo
-    user.should_see("Bo")
-    user.should_not_see("Ada")
-    user.should_see("true")         # Bo's "ok", written as the browser writes it
+    # sorted by the "who" column's field as Quasar sorts: the empty name first, then ada, Bo, cy
+    # (case aside), zz5; zz6 and zz7 are on page two
+    for shown in ("Who", "Score", "ada", "Bo", "cy", "zz5", "2.5", "true"):
+        user.should_see(shown)
+    user.should_see("3")            # ada's 3.0, written as the browser writes it
+    user.should_not_see("3.0")
+    user.should_not_see("zz6")
+    user.should_not_see("not a column's field")   # the "note" column has no field: its cells are empty
     table = user.find(kind=ui.table).elements[0]
-    table.pagination = {**table.pagination, "page": 2}
-    user.should_see("Ada")
+    table.pagination = {**table.pagination, "page": 9}   # past the end: Quasar shows the last page
+    user.should_see("zz6")
+    user.should_see("zz7")
+    user.should_not_see("ada")
     user.should_see("Animals")
     user.should_not_see("Cat")      # inside a collapsed node
     user.find(kind=ui.tree).elements[0].expand()

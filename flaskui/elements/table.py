@@ -9,13 +9,15 @@ Adding, removing and changing rows sends only what changed, so a 10,000-row tabl
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import cmp_to_key
 from typing import Any, Literal
 
 from ..events import Handler, ValueChangeEventArguments
-from ..element import shown_text
+from ..shown import shown_text
 from .synced_props import SyncedPropsElement
 
 Row = dict[str, Any]
@@ -133,22 +135,28 @@ class Table(SyncedPropsElement):
         return self
 
     def _user_content(self) -> list[str]:
-        """Its title, the column labels and the cells of the rows on the page shown (sorted as
-        the pagination says)."""
+        """Its title, the column labels and the cells of the rows on the page shown."""
         shown = [*super()._user_content(), *(str(column.get("label", "")) for column in self.columns)]
-        fields = [str(column.get("field", column.get("name", ""))) for column in self.columns]
-        return shown + [shown_text(row.get(field)) for row in self._rows_shown() for field in fields]
+        fields = [column.get("field") for column in self.columns]
+        return shown + [shown_text(None if field is None else row.get(field))
+                        for row in self._rows_shown() for field in fields]
 
     def _rows_shown(self) -> list[Row]:
+        """The rows on the page shown, sorted and paged as Quasar does by default."""
         rows, pagination = self.rows, self.pagination
-        sort_by = pagination.get("sortBy")
-        if sort_by:
-            field = next((c.get("field", sort_by) for c in self.columns if c.get("name") == sort_by), sort_by)
-            rows = sorted(rows, key=lambda row: _sort_key(row.get(field)), reverse=bool(pagination.get("descending")))
-        per_page = int(pagination.get("rowsPerPage") or 0)
+        column = next((c for c in self.columns if c.get("name") == pagination.get("sortBy")), None)
+        if column is not None and column.get("field") is not None:
+            field = column["field"]
+
+            def by_field(a: Row, b: Row) -> int:
+                return _quasar_order(a.get(field), b.get(field))
+
+            rows = sorted(rows, key=cmp_to_key(by_field), reverse=bool(pagination.get("descending")))
+        per_page = int(pagination.get("rowsPerPage", (self.props.get("rows-per-page-options") or [5])[0]) or 0)
         if not per_page:
             return rows
-        start = (int(pagination.get("page") or 1) - 1) * per_page
+        last_page = max(1, math.ceil(len(rows) / per_page))
+        start = (min(max(int(pagination.get("page") or 1), 1), last_page) - 1) * per_page
         return rows[start:start + per_page]
 
     # -- rows, sent as diffs ----------------------------------------------------------------------
@@ -235,10 +243,18 @@ class Table(SyncedPropsElement):
         raise KeyError(f"no row with {self.row_key} = {key!r}")
 
 
-def _sort_key(value: Any) -> tuple[int, Any]:
-    """Numbers before text and empty cells last, each compared with its own kind."""
-    if value is None:
-        return (2, 0)
-    if isinstance(value, (int, float)):
-        return (0, value)
-    return (1, str(value))
+def _quasar_order(a: Any, b: Any) -> int:
+    """Quasar's default table sort, ascending: empty cells first, then numbers by value, yes/no
+    values no before yes, and anything else as lowercase text."""
+    if a is None:
+        return -1
+    if b is None:
+        return 1
+    if _is_number(a) and _is_number(b) or isinstance(a, bool) and isinstance(b, bool):
+        return int(a > b) - int(a < b)
+    a_text, b_text = shown_text(a).lower(), shown_text(b).lower()
+    return (a_text > b_text) - (a_text < b_text)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)

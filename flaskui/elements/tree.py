@@ -5,7 +5,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, Literal
 
 from ..events import Handler
-from ..element import shown_text
+from ..shown import shown_text
 from .synced_props import SyncedPropsElement
 
 Node = dict[str, Any]
@@ -121,12 +121,12 @@ class Tree(SyncedPropsElement):
     def _user_content(self) -> list[str]:
         """The labels of the nodes shown: the top level and the children of expanded nodes."""
         key, label, children = self.props["node-key"], self.props["label-key"], self.props["children-key"]
-        expand_all, expanded = bool(self.props.get("default-expand-all")), set(self.expanded)
+        expanded = set(self.expanded)
         shown, stack = super()._user_content(), list(reversed(self.nodes))
         while stack:
             node = stack.pop()
             shown.append(shown_text(node.get(label)))
-            if expand_all or node.get(key) in expanded:
+            if node.get(key) in expanded:
                 stack.extend(reversed(node.get(children) or []))
         return shown
 

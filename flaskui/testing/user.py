@@ -76,8 +76,9 @@ class UserInteraction:
 
     def choose(self, *labels: str) -> UserInteraction:
         """Pick the options shown as ``labels`` in each matched radio, toggle or select, as a user
-        clicking them would. A multiple select adds them to its choice; picking the chosen button
-        of a clearable toggle turns it off."""
+        clicking them would, except that a multiple select adds them to its choice (a click on
+        an option already chosen would remove it). Picking the chosen button of a clearable toggle
+        turns it off."""
         for element in self.elements:
             if not isinstance(element, ChoiceElement):
                 raise AssertionError(f"{element!r} has no options to choose from")
@@ -86,7 +87,7 @@ class UserInteraction:
             if missing:
                 raise AssertionError(f"{element!r} offers no {missing!r}; its options: {list(offered)!r}")
             if isinstance(element, Select) and element.multiple:
-                value: Any = list(dict.fromkeys([*element.value, *(offered[label] for label in labels)]))
+                value: Any = list(dict.fromkeys([*(element.value or []), *(offered[label] for label in labels)]))
             elif len(labels) != 1:
                 raise AssertionError(f"{element!r} takes one choice, got {len(labels)}")
             else:
