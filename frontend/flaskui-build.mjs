@@ -5,8 +5,8 @@
 // its own module, shared with the rest tier. Not minified, so the page's code stays readable.
 //
 // Run after editing frontend/src (after `npm ci` here):   node flaskui-build.mjs
-// The banner carries a digest of the sources; tests/test_packaging.py fails while the committed
-// bundle is older than them.
+// The banner carries a digest of the sources and this script; tests/test_packaging.py fails while
+// the committed bundle is older than them.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,10 +17,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const src = path.join(here, 'src');
 const QUASAR_CORE = './vendor/quasar/core.js'; // served next to the bundle, not bundled
 
+// The sources and this script (its settings shape the bundle too), by path under frontend/.
+const inputs = [...fs.readdirSync(src).filter(name => name.endsWith('.js')).sort().map(name => `src/${name}`),
+  'flaskui-build.mjs'];
 const digest = createHash('sha256');
-for (const name of fs.readdirSync(src).filter(name => name.endsWith('.js')).sort()) {
-  digest.update(`${name}\0`);
-  digest.update(fs.readFileSync(path.join(src, name)));
+for (const input of inputs) {
+  digest.update(`${input}\0`);
+  digest.update(fs.readFileSync(path.join(here, input)));
 }
 
 await build({

@@ -196,6 +196,14 @@ def add_browser_pages(app: Flask) -> None:
 
         NestedGreeting("Lin")
 
+    @pages.page("/classic-template")
+    def classic_template() -> None:
+        # a component a classic script registers, with a template: it needs Vue's compiler
+        ui.add_head_html("<script>window.flaskui = {components: {'classic-hello': "
+                         "{props: ['name'], template: '<i class=\"hello\">Hi {{ name }}</i>'}}};</script>")
+        ui.label("beside the classic component")
+        ui.element("classic-hello").props["name"] = "Ann"
+
     @pages.page("/table-now")
     def table_now() -> None:
         ui.table(rows=[{"city": "Quito"}])

@@ -97,3 +97,16 @@ def test_page_does_not_wait_for_a_module_that_hangs(screen: Screen) -> None:
     assert len(held) == 1
     held[0].continue_()
     expect(screen.page.locator("button.counter")).to_contain_text("count 7")
+
+
+def test_classic_script_component_with_a_template_waits_for_the_compiler(screen: Screen) -> None:
+    """Even past the mount's 2 s wait: it renders once Vue's template compiler is there."""
+    held: list[Route] = []
+    screen.page.route(re.compile(r"/compiler-dom\.global\.prod\.js$"), lambda route: held.append(route))
+    screen.page.goto("/classic-template", wait_until="commit")   # its load event waits for the compiler
+    screen.wait_for_idle()
+    expect(screen.page.get_by_text("beside the classic component")).to_be_visible()
+    expect(screen.page.locator("i.hello")).to_have_count(0)
+    assert len(held) == 1
+    held[0].continue_()
+    expect(screen.page.locator("i.hello")).to_have_text("Hi Ann")

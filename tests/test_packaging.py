@@ -56,10 +56,13 @@ def test_wheel_in_a_fresh_venv_runs_a_user_test(tmp_path: Path) -> None:
 
 
 def test_browser_bundle_is_built_from_the_current_sources() -> None:
-    """``flaskui/static/flaskui.js`` names the digest of the ``frontend/src`` it was bundled from."""
+    """``flaskui/static/flaskui.js`` names the digest of the ``frontend/src`` and build script it
+    was bundled with."""
+    frontend = ROOT / "frontend"
+    inputs = [*sorted(f"src/{path.name}" for path in (frontend / "src").glob("*.js")), "flaskui-build.mjs"]
     digest = hashlib.sha256()
-    for source in sorted((ROOT / "frontend" / "src").glob("*.js"), key=lambda path: path.name):
-        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    for name in inputs:
+        digest.update(name.encode() + b"\0" + (frontend / name).read_bytes())
     bundle = (ROOT / "flaskui" / "static" / "flaskui.js").read_text(encoding="utf-8")
     built_from = re.search(r"sources sha256 ([0-9a-f]{64})", bundle)
     assert built_from, "flaskui/static/flaskui.js has no banner: rebuild it with `node frontend/flaskui-build.mjs`"

@@ -1,4 +1,4 @@
-// flaskui's browser code, bundled from frontend/src by frontend/flaskui-build.mjs (sources sha256 6f7ccd907354cdfe2e49c71db027411194f54534e1663ec3f76ac6de3b148b68)
+// flaskui's browser code, bundled from frontend/src by frontend/flaskui-build.mjs (sources sha256 4c0020fc2cc7f8a20bab08d31c2dd07d4b409a03ef25d9549a0e7a3f74d7434f)
 
 // src/flaskui.js
 import { components as quasarCore } from "./vendor/quasar/core.js";
@@ -14,6 +14,19 @@ var registered = Promise.resolve();
 var isLoading = (tag) => status.get(tag) === "loading" || tag.startsWith("q-") && status.get(QUASAR_REST) === "loading";
 function useRegistry(reactiveRegistry) {
   registry = reactiveRegistry;
+  const templated = Object.entries(registry).filter(([, component]) => hasTemplate(component));
+  if (templated.length === 0) return;
+  for (const [tag] of templated) {
+    delete registry[tag];
+    status.set(tag, "loading");
+  }
+  registered = registered.then(async () => {
+    await compilerFor(templated.map(([, component]) => component));
+    for (const [tag, component] of templated) {
+      registry[tag] = markRaw(component);
+      status.set(tag, "loaded");
+    }
+  });
 }
 function addQuasar(components2) {
   for (const [tag, component] of Object.entries(components2)) {
@@ -58,12 +71,14 @@ async function compilerFor(components2) {
   }
 }
 var RETRY_DELAYS_MS = [500, 1e3, 2e3];
+var FETCH_FAILED = /dynamically imported module|importing a module script failed/i;
 async function importModule(url) {
   for (let attempt = 0; ; attempt++) {
     try {
       return await (attempt ? import(`${url}${url.includes("?") ? "&" : "?"}retry=${attempt}`) : import(url));
     } catch (error) {
-      if (!(error instanceof TypeError) || attempt === RETRY_DELAYS_MS.length) throw error;
+      const fetchFailed = error instanceof TypeError && FETCH_FAILED.test(error.message);
+      if (!fetchFailed || attempt === RETRY_DELAYS_MS.length) throw error;
       await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
     }
   }
@@ -710,10 +725,6 @@ window.flaskui = {
 replaceAll(state);
 start(state.frame);
 var MOUNT_WAIT_MS = 2e3;
-var componentsReady = (async () => {
-  await compilerFor(Object.values(components));
-  await loadComponents(state.components);
-})();
-await Promise.race([componentsReady, new Promise((resolve) => setTimeout(resolve, MOUNT_WAIT_MS))]);
+await Promise.race([loadComponents(state.components), new Promise((resolve) => setTimeout(resolve, MOUNT_WAIT_MS))]);
 mount("#flaskui-app", components, { dark: state.dark ?? "auto" });
 connect(state, lastFrame, handle);

@@ -19,8 +19,23 @@ export const isLoading = tag => status.get(tag) === 'loading'
   || (tag.startsWith('q-') && status.get(QUASAR_REST) === 'loading');
 
 // `registry` must be reactive, so elements waiting for their component re-render when it lands.
+// Components a classic script put there (window.flaskui.components) that have a template step out
+// until Vue's template compiler is loaded, and come back with it: their elements render then.
 export function useRegistry(reactiveRegistry) {
   registry = reactiveRegistry;
+  const templated = Object.entries(registry).filter(([, component]) => hasTemplate(component));
+  if (templated.length === 0) return;
+  for (const [tag] of templated) {
+    delete registry[tag];
+    status.set(tag, 'loading');
+  }
+  registered = registered.then(async () => {
+    await compilerFor(templated.map(([, component]) => component));
+    for (const [tag, component] of templated) {
+      registry[tag] = markRaw(component);
+      status.set(tag, 'loaded');
+    }
+  });
 }
 
 // Register Quasar components given by tag ({"q-btn": QBtn}); in the app they are global by name
@@ -72,7 +87,7 @@ function loadCompiler() {
 
 // Load the template compiler if any of `components` needs it (if it cannot be loaded, that is
 // logged and those components render nothing).
-export async function compilerFor(components) {
+async function compilerFor(components) {
   if (!components.some(component => hasTemplate(component))) return;
   try {
     await loadCompiler();
@@ -81,17 +96,19 @@ export async function compilerFor(components) {
   }
 }
 
-// A module that did not arrive (import() rejects with a TypeError) is fetched again after these
-// delays, under a new URL: the browser remembers a failed module fetch by URL.
+// A module that could not be fetched is fetched again after these delays, under a new URL: the
+// browser remembers a failed module fetch by URL. (A module it imports that failed stays failed.)
 const RETRY_DELAYS_MS = [500, 1000, 2000];
+// import()'s TypeError when the fetch failed: Chromium, Firefox; Safari. Not one a module threw.
+const FETCH_FAILED = /dynamically imported module|importing a module script failed/i;
 
 async function importModule(url) {
   for (let attempt = 0; ; attempt++) {
     try {
       return await import(attempt ? `${url}${url.includes('?') ? '&' : '?'}retry=${attempt}` : url);
     } catch (error) {
-      // A module that arrived and threw a SyntaxError (or any error but a TypeError) would again.
-      if (!(error instanceof TypeError) || attempt === RETRY_DELAYS_MS.length) throw error;
+      const fetchFailed = error instanceof TypeError && FETCH_FAILED.test(error.message);
+      if (!fetchFailed || attempt === RETRY_DELAYS_MS.length) throw error;
       await new Promise(resolve => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
     }
   }

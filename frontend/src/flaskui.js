@@ -2,7 +2,7 @@
 // frontend/flaskui-build.mjs bundles these modules into flaskui/static/flaskui.js; Quasar's core
 // tier stays a module of its own there, hence its path relative to that folder.
 import { components as quasarCore } from './vendor/quasar/core.js';
-import { addQuasar, compilerFor, loadComponents, loadScript, useRegistry } from './components.js';
+import { addQuasar, loadComponents, loadScript, useRegistry } from './components.js';
 import { connect, isConnected } from './connection.js';
 import { handle, lastFrame, pendingCount, start } from './frames.js';
 import { runningCount } from './javascript.js';
@@ -49,11 +49,7 @@ start(state.frame);
 // element once, in its final form. A module slower than MOUNT_WAIT_MS (a slow network, retries)
 // does not keep the rest of the page blank: its elements render when it lands.
 const MOUNT_WAIT_MS = 2000;
-const componentsReady = (async () => {
-  await compilerFor(Object.values(components)); // components a classic script registered
-  await loadComponents(state.components);
-})();
-await Promise.race([componentsReady, new Promise(resolve => setTimeout(resolve, MOUNT_WAIT_MS))]);
+await Promise.race([loadComponents(state.components), new Promise(resolve => setTimeout(resolve, MOUNT_WAIT_MS))]);
 // Quasar's Dark plugin takes the page's mode at install (a Dark.set before it would be undone).
 mount('#flaskui-app', components, { dark: state.dark ?? 'auto' });
 connect(state, lastFrame, handle);
