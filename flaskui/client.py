@@ -247,7 +247,7 @@ class Client:
                 except Exception as error:
                     self.runtime.handle_exception(error)
         elif not self.events.submit(listener.handler, arguments):
-            raise Refused("too many pending events")
+            raise Refused("the page is gone" if self.deleted else "too many pending events")
 
     def handle_javascript_response(self, request_id: int, ok: bool, value: Any) -> None:
         if not self.javascript.resolve(request_id, ok, value):

@@ -143,21 +143,19 @@ class EventDispatcher:
         if must_wait:
             heapq.heappush(self._pending, call)
         else:
-            self._start(call)
+            self._start(client, call)
         return True
 
-    def submit_change(self, handler: Handler, arguments: EventArguments, key: Hashable) -> None:
-        """Run a change handler of the value ``key`` names, after its earlier ones: they run one at
-        a time, in the order of the changes. With the queue full it is skipped, with a warning
-        (the value itself is kept)."""
-        if not self.submit(handler, arguments, in_order_of=key) and not arguments.client.deleted:
+    def submit_logged(self, handler: Handler, arguments: EventArguments, *, in_order_of: Hashable = None) -> None:
+        """``submit`` for handlers the server runs (a value changed, an upload was refused...),
+        with nobody to tell if the queue is full: then it is skipped, with a warning. A value's
+        change handlers pass the value as ``in_order_of``, so they run in the order of the changes."""
+        client = self._client()
+        if not self.submit(handler, arguments, in_order_of=in_order_of) and client is not None and not client.deleted:
             log.warning("%r: %d events are pending, so %s is not run (FLASKUI_MAX_PENDING_EVENTS)",
                         arguments.sender, self._max_pending, getattr(handler, "__qualname__", handler))
 
-    def _start(self, call: _Call) -> None:
-        client = self._client()
-        if client is None:
-            return
+    def _start(self, client: Client, call: _Call) -> None:
         _, handler, arguments, key = call
         greenlet = gevent.spawn(client.run_safely, call_handler, handler, arguments)
         self._running[greenlet] = key
@@ -175,7 +173,7 @@ class EventDispatcher:
         elif line is not None:
             del self._lines[key]
         if self._pending and len(self._running) < self._max_running:
-            self._start(heapq.heappop(self._pending))
+            self._start(client, heapq.heappop(self._pending))
 
     def stop(self) -> None:
         """Drop queued events and stop running handlers (the client is gone)."""

@@ -177,13 +177,15 @@ def test_garbage_made_before_a_page_view_is_freed_not_frozen() -> None:
     gc.unfreeze()
     gc.disable()   # no automatic collection may free it first
     try:
-        cycle = Node()
+        cycle, promoted = Node(), Node()
         cycle.self = cycle  # type: ignore[attr-defined]
-        garbage = weakref.ref(cycle)
-        del cycle
+        promoted.self = promoted  # type: ignore[attr-defined]
+        gc.collect(0)   # as an automatic collection during a request would: alive, so moved on
+        garbage = weakref.ref(cycle), weakref.ref(promoted)
+        del cycle, promoted
         assert app.test_client().get("/").status_code == 200
         assert gc.get_freeze_count() > 0
-        assert garbage() is None
+        assert garbage[0]() is None and garbage[1]() is None
     finally:
         gc.enable()
         gc.unfreeze()

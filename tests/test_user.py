@@ -155,11 +155,41 @@ def test_table_cells_and_tree_labels_are_seen_as_shown() -> None:
     user.should_not_see("zz6")
     user.should_not_see("not a column's field")   # the "note" column has no field: its cells are empty
     table = user.find(kind=ui.table).elements[0]
-    table.pagination = {**table.pagination, "page": 9}   # past the end: Quasar shows the last page
+    table.pagination = {**table.pagination, "page": 2}
     user.should_see("zz6")
     user.should_see("zz7")
     user.should_not_see("ada")
+    table.pagination = {**table.pagination, "page": 9}   # past the end: Quasar shows no rows
+    user.should_not_see("zz7")
+    table.pagination = {"sortBy": "who", "descending": True, "rowsPerPage": 2}
+    user.should_see("zz7")
+    user.should_see("zz6")
+    user.should_not_see("zz5")
+    table.pagination = {"sortBy": "who", "rowsPerPage": 2, "rowsNumber": 70}   # the app pages: rows as they are
+    user.should_see("ada")
+    user.should_see("zz7")
     user.should_see("Animals")
     user.should_not_see("Cat")      # inside a collapsed node
     user.find(kind=ui.tree).elements[0].expand()
     user.should_see("Cat")
+
+
+def test_descending_sort_turns_quasars_comparison_round() -> None:
+    """Quasar sorts descending by negating its comparison, which for empty cells is not the same
+    as reversing the ascending order: the first empty row stays first among them."""
+    pages = flaskui.Blueprint("sorted", __name__)
+
+    @pages.page("/")
+    def sorted_table() -> None:
+        ui.table(rows=[{"id": 1, "flag": True, "tag": "row a"}, {"id": 2, "flag": None, "tag": "row b"},
+                       {"id": 3, "flag": None, "tag": "row c"}],
+                 pagination={"sortBy": "flag", "descending": True, "rowsPerPage": 2})
+
+    app = Flask(__name__)
+    app.config["SECRET_KEY"] = "test"
+    app.register_blueprint(pages)
+    user = User(app)
+    user.open("/")
+    user.should_see("row a")
+    user.should_see("row b")
+    user.should_not_see("row c")

@@ -102,7 +102,7 @@ class Notification(Element, component="notification.js"):
             return
         self.delete()
         for handler in self._dismiss_handlers:
-            self.client.events.submit(handler, EventArguments(sender=self, client=self.client))
+            self.client.events.submit_logged(handler, EventArguments(sender=self, client=self.client))
 
 
 SpinnerType = Literal[

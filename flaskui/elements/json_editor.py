@@ -96,6 +96,6 @@ class JsonEditor(LibraryElement, component="json_editor.js",
         change = event.args[0] if event.args else {}
         self.properties["content"] = change.get("content")  # the browser shows it already: no echo
         for handler in self._change_handlers:
-            self.client.events.submit_change(handler, JsonEditorChangeEventArguments(
+            self.client.events.submit_logged(handler, JsonEditorChangeEventArguments(
                 sender=self, client=self.client, args=event.args, content=change.get("content"),
-                errors=change.get("errors")), self.id)
+                errors=change.get("errors")), in_order_of=self.id)

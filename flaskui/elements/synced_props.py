@@ -35,6 +35,6 @@ class SyncedPropsElement(Element):
             return
         self.props.set_quietly(prop, value)
         for handler in self._prop_handlers[prop]:
-            self.client.events.submit_change(handler, arguments(sender=self, client=self.client, args=[value],
+            self.client.events.submit_logged(handler, arguments(sender=self, client=self.client, args=[value],
                                                                 value=value, previous_value=previous),
-                                             (self.id, prop))
+                                             in_order_of=(self.id, prop))

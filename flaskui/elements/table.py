@@ -136,28 +136,31 @@ class Table(SyncedPropsElement):
 
     def _user_content(self) -> list[str]:
         """Its title, the column labels and the cells of the rows on the page shown."""
-        shown = [*super()._user_content(), *(str(column.get("label", "")) for column in self.columns)]
+        shown = [*super()._user_content(), *(shown_text(column.get("label")) for column in self.columns)]
         fields = [column.get("field") for column in self.columns]
         return shown + [shown_text(None if field is None else row.get(field))
                         for row in self._rows_shown() for field in fields]
 
     def _rows_shown(self) -> list[Row]:
-        """The rows on the page shown, sorted and paged as Quasar does by default."""
+        """The rows on the page shown, sorted and paged as Quasar does by default (with
+        ``rowsNumber`` the server pages: the rows are shown as they are)."""
         rows, pagination = self.rows, self.pagination
-        column = next((c for c in self.columns if c.get("name") == pagination.get("sortBy")), None)
-        if column is not None and column.get("field") is not None:
-            field = column["field"]
-
-            def by_field(a: Row, b: Row) -> int:
-                return _quasar_order(a.get(field), b.get(field))
-
-            rows = sorted(rows, key=cmp_to_key(by_field), reverse=bool(pagination.get("descending")))
-        per_page = int(pagination.get("rowsPerPage", (self.props.get("rows-per-page-options") or [5])[0]) or 0)
-        if not per_page:
+        if "rowsNumber" in pagination:
             return rows
-        last_page = max(1, math.ceil(len(rows) / per_page))
-        start = (min(max(int(pagination.get("page") or 1), 1), last_page) - 1) * per_page
-        return rows[start:start + per_page]
+        sort_by = pagination.get("sortBy")
+        column = next((c for c in self.columns if c.get("name") == sort_by), None) if sort_by else None
+        if column is not None and column.get("field") is not None:
+            field, direction = column["field"], -1 if pagination.get("descending") else 1
+
+            def by_field(a: Row, b: Row) -> int:   # Quasar's comparator turned round, not the result
+                return direction * _quasar_order(a.get(field), b.get(field))
+
+            rows = sorted(rows, key=cmp_to_key(by_field))
+        per_page = int(pagination.get("rowsPerPage", (self.props.get("rows-per-page-options") or [5])[0]) or 0)
+        if per_page <= 0:
+            return rows
+        start = (int(pagination.get("page") or 1) - 1) * per_page   # past the last page: no rows
+        return rows[start:start + per_page] if start >= 0 else []
 
     # -- rows, sent as diffs ----------------------------------------------------------------------
     def add_row(self, row: Row) -> None:
@@ -244,17 +247,25 @@ class Table(SyncedPropsElement):
 
 
 def _quasar_order(a: Any, b: Any) -> int:
-    """Quasar's default table sort, ascending: empty cells first, then numbers by value, yes/no
-    values no before yes, and anything else as lowercase text."""
+    """Quasar's default table sort, ascending: empty cells first (NaN and infinity arrive as
+    null), then numbers by value (as doubles), yes/no values no before yes, anything else as
+    lowercase text."""
+    a, b = _as_received(a), _as_received(b)
     if a is None:
         return -1
     if b is None:
         return 1
-    if _is_number(a) and _is_number(b) or isinstance(a, bool) and isinstance(b, bool):
-        return int(a > b) - int(a < b)
+    if isinstance(a, bool) and isinstance(b, bool):
+        return int(a) - int(b)
+    if _is_number(a) and _is_number(b):
+        return int(float(a) > float(b)) - int(float(a) < float(b))
     a_text, b_text = shown_text(a).lower(), shown_text(b).lower()
     return (a_text > b_text) - (a_text < b_text)
 
 
+def _as_received(value: Any) -> Any:
+    return None if isinstance(value, float) and not math.isfinite(value) else value
+
+
 def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    return isinstance(value, (int, float)) and not isinstance(value, bool)

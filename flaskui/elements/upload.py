@@ -133,8 +133,8 @@ class Upload(Element):
             with ClientContext(self.client):
                 notify(reason, type="negative")
         for handler in self._rejected_handlers:
-            self.client.events.submit(handler, UploadRejectedEventArguments(sender=self, client=self.client,
-                                                                            reason=reason))
+            self.client.events.submit_logged(handler, UploadRejectedEventArguments(sender=self, client=self.client,
+                                                                                   reason=reason))
 
     def _rejected_in_browser(self, event: EventArguments) -> None:
         """q-uploader's ``rejected`` event: ``[{failedPropValidation: "max-file-size", file}, ...]``."""

@@ -76,4 +76,4 @@ class ValueElement(ValueBindingMixin, Element):
         for handler in self._change_handlers:
             arguments = ValueChangeEventArguments(sender=self, client=self.client, args=[value],
                                                   value=value, previous_value=previous)
-            self.client.events.submit_change(handler, arguments, self.id)
+            self.client.events.submit_logged(handler, arguments, in_order_of=self.id)

@@ -1,4 +1,4 @@
-// flaskui's browser code, bundled from frontend/src by frontend/flaskui-build.mjs (sources sha256 4c0020fc2cc7f8a20bab08d31c2dd07d4b409a03ef25d9549a0e7a3f74d7434f)
+// flaskui's browser code, bundled from frontend/src by frontend/flaskui-build.mjs (sources sha256 025b741b23a1c7bfaee25d42db7268c4214ad94bab6ad0549673e87f578586e5)
 
 // src/flaskui.js
 import { components as quasarCore } from "./vendor/quasar/core.js";
@@ -20,8 +20,7 @@ function useRegistry(reactiveRegistry) {
     delete registry[tag];
     status.set(tag, "loading");
   }
-  registered = registered.then(async () => {
-    await compilerFor(templated.map(([, component]) => component));
+  compilerFor(templated.map(([, component]) => component)).then(() => {
     for (const [tag, component] of templated) {
       registry[tag] = markRaw(component);
       status.set(tag, "loaded");

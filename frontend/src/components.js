@@ -29,8 +29,7 @@ export function useRegistry(reactiveRegistry) {
     delete registry[tag];
     status.set(tag, 'loading');
   }
-  registered = registered.then(async () => {
-    await compilerFor(templated.map(([, component]) => component));
+  compilerFor(templated.map(([, component]) => component)).then(() => {
     for (const [tag, component] of templated) {
       registry[tag] = markRaw(component);
       status.set(tag, 'loaded');
