@@ -11,13 +11,15 @@ with their content::
 
 Inside ``counter.js``, load a declared file relative to the module:
 ``await flaskui.loadScript(new URL("confetti.min.js", import.meta.url))``. A component file that
-names Quasar components (``<q-select>`` in a template, ``resolveComponent("q-table")``,
-``Quasar.QSelect``) or utils (``Quasar.date``) of its rest tier gets that tier loaded before it
-(see ``flaskui.quasar``).
+(or a declared module it imports) names Quasar components (``<q-select>`` in a template,
+``resolveComponent("q-table")``, ``Quasar.QSelect``) or utils (``Quasar.date``) of its rest tier
+gets that tier loaded before it (see ``flaskui.quasar``).
 """
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -33,6 +35,11 @@ if TYPE_CHECKING:
     from .client import Client
 
 _registry: dict[str, Component] = {}
+# A module next to this one that it imports or re-exports, statically or dynamically.
+_RELATIVE_IMPORT = re.compile(r"""
+    ^\s*(?:import|export)\b[^;'"(]*['"]\./([\w.-]+\.m?js)['"]    # import x from './x.js'; export {x} from ...
+    | \bimport\(\s*['"]\./([\w.-]+\.m?js)['"]\s*\)              # import('./x.js')
+""", re.MULTILINE | re.VERBOSE)
 
 
 class ComponentModule(Protocol):
@@ -83,9 +90,25 @@ def register(name: str, component_file: Path, dependencies: list[Path]) -> Compo
     for path in files.values():
         if not path.is_file():
             raise FileNotFoundError(f"component {name!r} declares {path}, which is not a file")
-    requires = (quasar.REST,) if quasar.names_rest_tier(component_file.read_text(encoding="utf-8")) else ()
+    sources = _module_sources(files, component_file.name)
+    requires = (quasar.REST,) if any(quasar.names_rest_tier(source) for source in sources) else ()
     component = _registry[name] = Component(name, files, requires)
     return component
+
+
+def _module_sources(files: dict[str, Path], entry: str) -> Iterator[str]:
+    """The source of the entry module and of the declared modules it imports (``import ... from
+    './x.js'`` or ``import('./x.js')``), at any depth; not the classic scripts it loads."""
+    seen: set[str] = set()
+    pending = [entry]
+    while pending:
+        filename = pending.pop()
+        if filename in seen or filename not in files:
+            continue
+        seen.add(filename)
+        source = files[filename].read_text(encoding="utf-8")
+        yield source
+        pending.extend(name for pair in _RELATIVE_IMPORT.findall(source) for name in pair if name)
 
 
 def serve(key: str, filename: str) -> Response:

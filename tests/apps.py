@@ -177,10 +177,11 @@ def add_browser_pages(app: Flask) -> None:
 
     @pages.page("/core-only")
     def core_only() -> None:
-        from .components import Counter, Stars
+        from .components import Counter, Rated, Stars
 
         ui.button("add table", on_click=lambda: ui.table(rows=[{"city": "Oslo"}, {"city": "Lima"}]))
         ui.button("add stars", on_click=lambda: Stars(4))
+        ui.button("add rated", on_click=lambda: Rated(2))
         ui.button("add counter", on_click=lambda: Counter(3))
 
     @pages.page("/templated")

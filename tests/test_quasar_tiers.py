@@ -11,7 +11,7 @@ from flaskui import quasar
 from flaskui.elements.selection import Select
 from flaskui.testing import LiveServer, ProtocolClient, Screen
 
-from .components import Counter, Stars
+from .components import Counter, Rated, Stars
 from .helpers import state_of
 
 
@@ -51,6 +51,7 @@ def test_component_sources_naming_the_rest_tier_are_found() -> None:
     assert Select.component is not None and Select.component.requires == (quasar.REST,)
     assert Stars.component is not None and Stars.component.requires == (quasar.REST,)
     assert Counter.component is not None and Counter.component.requires == ()
+    assert Rated.component is not None and Rated.component.requires == (quasar.REST,)   # via its import
 
 
 def test_rest_tier_added_later_is_announced_before_its_element(live: LiveServer) -> None:
@@ -97,6 +98,13 @@ def test_custom_component_renders_a_rest_tier_component_by_name(screen: Screen) 
     expect(screen.page.locator(".stars .q-rating .q-rating__icon-container")).to_have_count(5)
     expect(screen.page.locator(".stars .q-rating__icon--active")).to_have_count(4)
     expect(screen.page.locator(".stars button.q-btn")).to_have_text("rate")
+
+
+@pytest.mark.browser
+def test_rest_tier_component_named_in_an_imported_module_renders(screen: Screen) -> None:
+    screen.open("/core-only")
+    screen.click("add rated")      # q-rating named only in rating_part.js, which rated.js imports
+    expect(screen.page.locator(".rated .q-rating__icon--active")).to_have_count(2)
 
 
 @pytest.mark.browser

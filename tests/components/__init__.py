@@ -22,6 +22,14 @@ class Stars(ui.element, component="stars.js"):
         self.props["value"] = value
 
 
+class Rated(ui.element, component="rated.js", dependencies=["rating_part.js"]):
+    """Renders q-rating (rest tier) from a module its component file imports."""
+
+    def __init__(self, value: int) -> None:
+        super().__init__()
+        self.props["value"] = value
+
+
 class Greeting(ui.element, component="greeting.js"):
     """A component with a template instead of a render function."""
 
