@@ -35,7 +35,7 @@ def _core_urls(app: Flask, script_root: str, assets: Assets) -> tuple[str, str]:
 
 
 @functools.lru_cache(maxsize=64)
-def _framework_head(base: str, assets: Assets, quasar_rest: bool) -> str:
+def _framework_head(base: str, quasar_rest: bool) -> str:
     """The stylesheets, scripts and ``modulepreload`` links every page under ``base`` has.
 
     ``flaskui.js`` is flaskui's browser code in one module (bundled from ``frontend/src``); the
@@ -75,7 +75,7 @@ def render(client: Client, assets: Assets) -> str:
         "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         f"<title>{escape(client.title)}</title><link rel=\"icon\" href=\"data:,\">"
-        f"{_framework_head(base, assets, quasar_rest)}{component_preloads}"
+        f"{_framework_head(base, quasar_rest)}{component_preloads}"
         f"{''.join(client.runtime.head_html)}{''.join(client.head_html)}"
         "</head><body>"
         f"<script type=\"application/json\" id=\"flaskui-state\">{dumps(state).translate(_SCRIPT_ESCAPES)}</script>"
