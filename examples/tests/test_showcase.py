@@ -34,6 +34,16 @@ def test_basic_cards_work(user: User) -> None:
     assert "checked: True" in user.notifications
 
 
+def test_choices_are_picked_by_their_labels(user: User) -> None:
+    user.open("/inputs")
+    city = user.find("City").choose("Lisbon")
+    assert city.elements[0].value == "Lisbon"
+    numbers = user.find("Numbers").choose("Two")
+    assert numbers.elements[0].value == [1, 3, 2]
+    assert user.find("Medium").choose("Large").elements[0].value == "l"
+    assert user.find("Week").choose("Month").elements[0].value == "Month"
+
+
 def test_hello_page_navigates_back(user: User) -> None:
     user.open("/hello")
     user.find("Back").click()
