@@ -17,11 +17,14 @@ previous one::
 from __future__ import annotations
 
 import gc
+import logging
 import time
 import weakref
 from typing import Any
 
 import gevent
+
+log = logging.getLogger("flaskui")
 
 # hub -> (its pending one-shot libev timer, when it is due): one per thread's event loop, armed only
 # while pages are being built, so an idle process runs nothing.
@@ -55,7 +58,15 @@ def _due(hub: Any) -> None:
 
 
 def collect() -> None:
-    """Unfreeze, collect everything (cyclic garbage among the frozen objects too), freeze again."""
+    """Unfreeze, collect everything (cyclic garbage among the frozen objects too), freeze again.
+
+    The process pauses meanwhile, so the collection is logged: INFO, WARNING from a second on.
+    """
+    started, objects = time.perf_counter(), gc.get_freeze_count()
     gc.unfreeze()
-    gc.collect()
+    freed = gc.collect()
     gc.freeze()
+    seconds = time.perf_counter() - started
+    log.log(logging.WARNING if seconds >= 1 else logging.INFO,
+            "full garbage collection: %.2f s paused for %d objects, %d freed (FLASKUI_GC_FREEZE_INTERVAL)",
+            seconds, objects, freed)

@@ -191,9 +191,12 @@ def test_garbage_made_before_a_page_view_is_freed_not_frozen() -> None:
         gc.unfreeze()
 
 
-def test_built_pages_are_frozen_and_frozen_cycles_collected_in_full_later() -> None:
+def test_built_pages_are_frozen_and_frozen_cycles_collected_in_full_later(caplog: pytest.LogCaptureFixture) -> None:
     import gc
+    import logging
     import weakref
+
+    caplog.set_level(logging.INFO, logger="flaskui")
 
     class Node:
         pass
@@ -212,5 +215,6 @@ def test_built_pages_are_frozen_and_frozen_cycles_collected_in_full_later() -> N
         with gevent.Timeout(5):                   # ...until the full collection that follows
             while garbage() is not None:
                 gevent.sleep(0.01)                # the hub runs the collector's timer
+        assert "full garbage collection: " in caplog.text and " freed (FLASKUI_GC_FREEZE_INTERVAL)" in caplog.text
     finally:
         gc.unfreeze()
