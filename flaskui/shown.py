@@ -19,11 +19,20 @@ from typing import Any
 from .outbox import dumps
 
 
+def received(value: Any) -> Any:
+    """``value`` as the browser gets it over JSON: NaN and infinity as null, datetimes and such as
+    the text JSON sends; text, numbers and booleans as they are."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    return json.loads(dumps(value))
+
+
 def shown_text(value: Any) -> str:
-    """``value`` as text in the page: JSON's view of it, written as JavaScript writes it (a list's
-    items one after another, as Vue renders an array of children)."""
-    if not (value is None or isinstance(value, (str, bool, int, float))):
-        value = json.loads(dumps(value))   # datetimes and such become the text JSON sends
+    """``value`` as text in the page: JSON's view of it (``received``), written as JavaScript
+    writes it (a list's items one after another, as Vue renders an array of children)."""
+    value = received(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -38,8 +47,6 @@ def shown_text(value: Any) -> str:
 def _number_text(number: int | float) -> str:
     """JavaScript's ``Number.prototype.toString()``: the shortest digits that read back as the
     same number, in plain notation from 1e-7 up to 1e21, in exponent notation beyond."""
-    if isinstance(number, float) and not math.isfinite(number):
-        return ""   # JSON has no NaN or infinity: they are sent as null
     try:
         number = float(number)   # the browser reads every JSON number as a double
     except OverflowError:

@@ -9,7 +9,6 @@ Adding, removing and changing rows sends only what changed, so a 10,000-row tabl
 """
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -17,7 +16,7 @@ from functools import cmp_to_key
 from typing import Any, Literal
 
 from ..events import Handler, ValueChangeEventArguments
-from ..shown import shown_text
+from ..shown import received, shown_text
 from .synced_props import SyncedPropsElement
 
 Row = dict[str, Any]
@@ -250,7 +249,7 @@ def _quasar_order(a: Any, b: Any) -> int:
     """Quasar's default table sort, ascending: empty cells first (NaN and infinity arrive as
     null), then numbers by value (as doubles), yes/no values no before yes, anything else as
     lowercase text."""
-    a, b = _as_received(a), _as_received(b)
+    a, b = received(a), received(b)
     if a is None:
         return -1
     if b is None:
@@ -261,10 +260,6 @@ def _quasar_order(a: Any, b: Any) -> int:
         return int(float(a) > float(b)) - int(float(a) < float(b))
     a_text, b_text = shown_text(a).lower(), shown_text(b).lower()
     return (a_text > b_text) - (a_text < b_text)
-
-
-def _as_received(value: Any) -> Any:
-    return None if isinstance(value, float) and not math.isfinite(value) else value
 
 
 def _is_number(value: Any) -> bool:
