@@ -5,7 +5,7 @@
 
 The same app shapes (benchmarks/apps/bench_app.py for flaskui, apps/nicegui_app.py for NiceGUI)
 run as subprocesses on free 127.0.0.1 ports. NiceGUI lives in benchmarks/.venv-nicegui, created
-here on first use (pip: nicegui 3.18.*, python-socketio[asyncio_client]). Browser numbers come
+here on first use (pip: nicegui 3.18.*, python-socketio, aiohttp). Browser numbers come
 from Playwright driving Debian's /usr/bin/chromium, timed inside the page (performance.now and a
 MutationObserver), so the driver's own round trips are not in them. Many-connection numbers come
 from benchmarks/loader.py (asyncio + aiohttp for both frameworks). Every repetition runs flaskui
@@ -15,8 +15,8 @@ their spread (min-max) and the ratio flaskui / NiceGUI.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
-import gzip
 import json
 import os
 import platform
@@ -32,7 +32,7 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 HERE = Path(__file__).resolve().parent
 APPS = HERE / "apps"
@@ -83,15 +83,18 @@ class Config:
 
 # -- environment ------------------------------------------------------------------------------------
 def ensure_nicegui_venv() -> None:
-    """Create benchmarks/.venv-nicegui with NiceGUI and the socket.io client (once)."""
+    """Create benchmarks/.venv-nicegui with NiceGUI and the socket.io client (again when the
+    requirement changed)."""
     marker = VENV / ".bench-ready"
-    if marker.exists():
+    if marker.exists() and marker.read_text().strip() == NICEGUI_REQUIREMENT:
         return
     print(f"creating {VENV} ({NICEGUI_REQUIREMENT})", flush=True)
     subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
     subprocess.run([str(VENV_PYTHON), "-m", "pip", "install", "-q", NICEGUI_REQUIREMENT,
-                    "python-socketio[asyncio_client]", "aiohttp"], check=True)
-    marker.write_text("ok\n")
+                    # No "[asyncio_client]" extra: python-socketio 5.x dropped it (its async
+                    # client needs only aiohttp), and pip's resolver crashes on the missing extra.
+                    "python-socketio", "aiohttp"], check=True)
+    marker.write_text(NICEGUI_REQUIREMENT + "\n")
 
 
 def versions() -> dict[str, str]:
@@ -102,6 +105,9 @@ def versions() -> dict[str, str]:
 
     chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=30).stdout.strip()
     wrk = shutil.which("wrk")
+    # `wrk -v` prints "wrk 4.1.0 [epoll] Copyright ..." and exits with status 1.
+    wrk_version = subprocess.run([wrk, "-v"], capture_output=True, text=True, timeout=30).stdout.split("[")[0].strip() \
+        if wrk else "absent: Python GET client used"
     return {
         "python": platform.python_version(),
         "flaskui": of(sys.executable, "flaskui"),
@@ -110,9 +116,10 @@ def versions() -> dict[str, str]:
         "nicegui": of(str(VENV_PYTHON), "nicegui"),
         "python-socketio (NiceGUI server and load client)": of(str(VENV_PYTHON), "python-socketio"),
         "uvicorn": of(str(VENV_PYTHON), "uvicorn"),
+        "aiohttp (load client)": of(str(VENV_PYTHON), "aiohttp"),
         "playwright": of(sys.executable, "playwright"),
         "chromium": chromium,
-        "wrk": "wrk 4.x (Debian)" if wrk else "absent: Python GET client used",
+        "wrk": wrk_version,
     }
 
 
@@ -253,7 +260,8 @@ class Server:
 CONNECTED = "() => (window.flaskui && window.flaskui.connected === true) || window.did_handshake === true"
 
 # Click `btn` and wait until `target`'s text changes, n times; times in ms from performance.now().
-# The first click is retried (every 1 s, at most 10 times) in case the socket was not up yet.
+# A click without a change within `timeout` ms ends the loop with an error (the page opens only once
+# the framework reports its socket connected, so the first click needs no retry).
 CLICK_LOOP = """
 async ({n, btn, target, timeout}) => {
   const q = s => document.querySelector(s);
@@ -291,7 +299,8 @@ async ({timeout}) => {
       const text = q('.bench-stream').textContent;
       if (text === last) return;
       last = text;
-      const now = Date.now() / 1000;
+      // Date.now() has whole milliseconds; flaskui's lags are below one.
+      const now = (performance.timeOrigin + performance.now()) / 1000;
       const [i, ts, end] = text.split(' ');
       seen.add(i);
       lags.push(now - parseFloat(ts));
@@ -424,17 +433,18 @@ def page_get(url: str, seconds: int, connections: int, pid: int) -> dict[str, fl
 
     start = time.perf_counter()
     with ThreadPoolExecutor(connections) as pool:
-        for _ in range(connections):
-            pool.submit(worker)
+        futures = [pool.submit(worker) for _ in range(connections)]
+    for future in futures:
+        future.result()   # a failed GET fails the benchmark instead of quietly lowering req/s
     return {"rps": count[0] / (time.perf_counter() - start), "non2xx": 0, "socket_errors": "",
             "cpu_ms_per_get": 1000 * (cpu_seconds(pid) - cpu_before) / max(count[0], 1)}
 
 
 def html_bytes(url: str) -> dict[str, int]:
+    """The page's HTML uncompressed, and as the server sends it to a client accepting gzip."""
     _, raw = http_get(url)
-    _, body = http_get(url, gzip_ok=True)
-    compressed = len(body) if body[:2] == b"\x1f\x8b" else len(gzip.compress(raw))
-    return {"html_bytes": len(raw), "html_bytes_gzip": compressed}
+    _, sent = http_get(url, gzip_ok=True)
+    return {"html_bytes": len(raw), "html_bytes_sent_gzip_ok": len(sent)}
 
 
 # -- many connections ------------------------------------------------------------------------------------
@@ -468,13 +478,34 @@ class Loader:
             self.process.wait(5)
 
 
+@contextlib.contextmanager
+def paused(processes: list[subprocess.Popen[Any]]) -> Iterator[None]:
+    """Stop these processes' groups (SIGSTOP) for the block: they keep their sockets and memory and
+    use no CPU."""
+    for process in processes:
+        os.killpg(process.pid, signal.SIGSTOP)
+    try:
+        yield
+    finally:
+        for process in processes:
+            os.killpg(process.pid, signal.SIGCONT)
+
+
+# A resumed server owes its clients the ticks of the pause (a pause lasts a few seconds; ticks are
+# once a second): time for it to send them before the next measurement.
+RESUME_SETTLE_SECONDS = 2.0
+
+
 def clients_run(order: tuple[str, ...], config: Config, logs: Path, browser: Browser) -> dict[str, dict[str, float]]:
     """Both frameworks' servers loaded at once, so noise from the machine hits both alike.
 
     RSS at 0 clients (after three warm-up GETs), at ``clients_low`` and ``clients_high`` connected
     loader clients of /ticker (each page's timer changes a label once a second); memory per client is
-    the marginal (RSS high - RSS low) / (high - low). Then server CPU over the same window for both,
-    and the rtt of one more (browser) client, measured in alternating chunks.
+    the marginal (RSS high - RSS low) / (high - low). Then server CPU over the same window for both.
+    Then, in alternating chunks, the rtt of one more (browser) client under its own server's load,
+    the other framework's server and loader stopped meanwhile (``load_rtt_*``: otherwise the lighter
+    framework's tab would compete with the heavier one's load and the other way round), and with
+    both loaded (``both_loaded_rtt_p50``, as runs before 2026-12-04 measured it).
     """
     servers = {fw: Server(fw, config, logs) for fw in order}
     loaders: dict[str, Loader] = {}
@@ -509,14 +540,24 @@ def clients_run(order: tuple[str, ...], config: Config, logs: Path, browser: Bro
             result[fw]["cpu_percent"] = 100 * (cpu - before[fw][1]) / elapsed
             result[fw]["updates_per_client_s"] = (received - before[fw][0]) / elapsed / high
         chunks = 4
-        times: dict[str, list[dict[str, float]]] = {fw: [] for fw in order}
+        own: dict[str, list[dict[str, float]]] = {fw: [] for fw in order}
+        both: dict[str, list[dict[str, float]]] = {fw: [] for fw in order}
+
+        def tab_rtt(fw: str) -> dict[str, float]:
+            return clicks(browser, servers[fw].url + "/rtt", config.rtt_warm // 2,
+                          max(1, config.load_rtt_clicks // chunks), ".bench-counter")
+
         for chunk in range(chunks):
             for fw in (order if chunk % 2 == 0 else order[::-1]):
-                times[fw].append(clicks(browser, servers[fw].url + "/rtt", config.rtt_warm // 2,
-                                        max(1, config.load_rtt_clicks // chunks), ".bench-counter"))
+                both[fw].append(tab_rtt(fw))
+                others = [other for other in order if other != fw]
+                with paused([p for o in others for p in (servers[o].process, loaders[o].process)]):
+                    own[fw].append(tab_rtt(fw))
+                time.sleep(RESUME_SETTLE_SECONDS)
         for fw in order:
-            result[fw]["load_rtt_p50"] = statistics.median(m["p50"] for m in times[fw])
-            result[fw]["load_rtt_p90"] = statistics.median(m["p90"] for m in times[fw])
+            result[fw]["load_rtt_p50"] = statistics.median(m["p50"] for m in own[fw])
+            result[fw]["load_rtt_p90"] = statistics.median(m["p90"] for m in own[fw])
+            result[fw]["both_loaded_rtt_p50"] = statistics.median(m["p50"] for m in both[fw])
             result[fw]["rss_end_mb"] = rss_bytes(servers[fw].pid) / 2**20
     finally:
         for loader in loaders.values():
@@ -636,7 +677,7 @@ def run(config: Config, only: set[str] | None) -> Results:
                     results.extra.setdefault("clients", {}).setdefault(fw, []).append(m)
                     for key in ("kb_per_client", "rss0_mb", f"rss{config.clients_low}_mb",
                                 f"rss{config.clients_high}_mb",
-                                "load_rtt_p50", "load_rtt_p90"):
+                                "load_rtt_p50", "load_rtt_p90", "both_loaded_rtt_p50"):
                         results.add(key, fw, m[key])
                     results.add("ticking_cpu_percent", fw, m["cpu_percent"])
                     results.add("ticking_updates_per_client_s", fw, m["updates_per_client_s"])
@@ -698,6 +739,7 @@ ROWS: list[tuple[str, str, bool, float | None]] = [
     ("ticking_updates_per_client_s", "updates delivered per client per s", False, None),
     ("load_rtt_p50", "rtt p50 under {high} ticking clients (ms)", True, 0.4),
     ("load_rtt_p90", "rtt p90 under {high} ticking clients (ms)", True, None),
+    ("both_loaded_rtt_p50", "rtt p50 with both servers' {high} clients ticking (ms)", True, None),
     ("import_ms", "`from X import ui` (ms)", True, 0.6),
     ("startup_ms", "spawn -> first HTTP 200 (ms)", True, None),
 ]
@@ -742,8 +784,9 @@ def table(results: Results, config: Config) -> tuple[str, list[str]]:
     html = results.extra.get("html")
     if html:
         f, n = html["flaskui"], html["nicegui"]
-        lines.append(f"| page HTML bytes (gzip) | {f['html_bytes']} ({f['html_bytes_gzip']}) | {n['html_bytes']} "
-                     f"({n['html_bytes_gzip']}) | {fmt(f['html_bytes'] / n['html_bytes'])} | | |")
+        for key, label in (("html_bytes", "page HTML bytes, uncompressed"),
+                           ("html_bytes_sent_gzip_ok", "page HTML bytes sent to a client accepting gzip")):
+            lines.append(f"| {label} | {f[key]} | {n[key]} | {fmt(f[key] / n[key])} | | |")
     return "\n".join(lines), verdicts
 
 

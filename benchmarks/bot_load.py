@@ -32,6 +32,9 @@ from bench import APPS, free_port, rss_bytes, wait_until_serving  # noqa: E402
 
 def serve(port: int) -> None:
     """The server side: ``flaskui.run`` with GC timing; prints the totals as JSON when stopped."""
+    from flaskui.server import patch
+
+    patch()   # before the app is imported, as `flaskui run` does
     sys.path.insert(0, str(APPS))
     from bench_app import app
 

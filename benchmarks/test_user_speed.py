@@ -1,5 +1,6 @@
 """How long a typical ``user`` test costs: open a page, three interactions, assertions.
 
+    pip install pytest-benchmark
     python -m pytest benchmarks/test_user_speed.py --benchmark-only -p no:cacheprovider
 """
 from __future__ import annotations
