@@ -64,7 +64,6 @@ class Config:
     clients_low: int
     clients_high: int
     cpu_seconds: float
-    load_rtt_clicks: int
     import_reps: int
     startup_reps: int
 
@@ -73,11 +72,11 @@ class Config:
         if quick:
             return cls(True, reps=2, rtt_warm=10, rtt_clicks=50, fanout_warm=2, fanout_clicks=8,
                        stream_seconds=2, wrk_seconds=2, wrk_connections=8, ttc_samples=2, client_reps=1,
-                       clients_low=20, clients_high=50, cpu_seconds=4, load_rtt_clicks=20, import_reps=3,
+                       clients_low=20, clients_high=50, cpu_seconds=4, import_reps=3,
                        startup_reps=2)
         return cls(False, reps=5, rtt_warm=30, rtt_clicks=300, fanout_warm=3, fanout_clicks=30,
                    stream_seconds=5, wrk_seconds=5, wrk_connections=8, ttc_samples=5, client_reps=3,
-                   clients_low=100, clients_high=500, cpu_seconds=10, load_rtt_clicks=100, import_reps=10,
+                   clients_low=100, clients_high=500, cpu_seconds=10, import_reps=10,
                    startup_reps=5)
 
 
@@ -121,6 +120,14 @@ def versions() -> dict[str, str]:
         "chromium": chromium,
         "wrk": wrk_version,
     }
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    """The environment for servers and imports: bytecode caches allowed (a machine-wide
+    PYTHONDONTWRITEBYTECODE would leave the editable flaskui without them while NiceGUI's pip
+    install has them), plus ``extra``."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, **extra}
 
 
 def free_port() -> int:
@@ -219,7 +226,7 @@ class Server:
         self.framework = framework
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = dict(os.environ, PYTHONUNBUFFERED="1", BENCH_STREAM_SECONDS=str(config.stream_seconds))
+        env = child_env(PYTHONUNBUFFERED="1", BENCH_STREAM_SECONDS=str(config.stream_seconds))
         if framework == "flaskui":
             command = [sys.executable, "-m", "flaskui", "run", "bench_app:app", "--port", str(self.port)]
         else:
@@ -502,10 +509,11 @@ def clients_run(order: tuple[str, ...], config: Config, logs: Path, browser: Bro
     RSS at 0 clients (after three warm-up GETs), at ``clients_low`` and ``clients_high`` connected
     loader clients of /ticker (each page's timer changes a label once a second); memory per client is
     the marginal (RSS high - RSS low) / (high - low). Then server CPU over the same window for both.
-    Then, in alternating chunks, the rtt of one more (browser) client under its own server's load,
-    the other framework's server and loader stopped meanwhile (``load_rtt_*``: otherwise the lighter
-    framework's tab would compete with the heavier one's load and the other way round), and with
-    both loaded (``both_loaded_rtt_p50``, as runs before 2026-12-04 measured it).
+    Then the rtt of one more (browser) client, measured like the idle rtt (``rtt_warm`` clicks, then
+    ``rtt_clicks``), with both servers loaded (``both_loaded_rtt_p50``, as runs before 2026-12-04
+    measured it) and under its own server's load alone, the other framework's server and loader
+    stopped meanwhile (``load_rtt_*``: otherwise the lighter framework's tab competes with the
+    heavier one's load, and the other way round).
     """
     servers = {fw: Server(fw, config, logs) for fw in order}
     loaders: dict[str, Loader] = {}
@@ -539,25 +547,17 @@ def clients_run(order: tuple[str, ...], config: Config, logs: Path, browser: Bro
             elapsed = t - before[fw][2]
             result[fw]["cpu_percent"] = 100 * (cpu - before[fw][1]) / elapsed
             result[fw]["updates_per_client_s"] = (received - before[fw][0]) / elapsed / high
-        chunks = 4
-        own: dict[str, list[dict[str, float]]] = {fw: [] for fw in order}
-        both: dict[str, list[dict[str, float]]] = {fw: [] for fw in order}
-
-        def tab_rtt(fw: str) -> dict[str, float]:
-            return clicks(browser, servers[fw].url + "/rtt", config.rtt_warm // 2,
-                          max(1, config.load_rtt_clicks // chunks), ".bench-counter")
-
-        for chunk in range(chunks):
-            for fw in (order if chunk % 2 == 0 else order[::-1]):
-                both[fw].append(tab_rtt(fw))
-                others = [other for other in order if other != fw]
-                with paused([p for o in others for p in (servers[o].process, loaders[o].process)]):
-                    own[fw].append(tab_rtt(fw))
-                time.sleep(RESUME_SETTLE_SECONDS)
         for fw in order:
-            result[fw]["load_rtt_p50"] = statistics.median(m["p50"] for m in own[fw])
-            result[fw]["load_rtt_p90"] = statistics.median(m["p90"] for m in own[fw])
-            result[fw]["both_loaded_rtt_p50"] = statistics.median(m["p50"] for m in both[fw])
+            def tab_rtt() -> dict[str, float]:
+                return clicks(browser, servers[fw].url + "/rtt", config.rtt_warm, config.rtt_clicks, ".bench-counter")
+
+            result[fw]["both_loaded_rtt_p50"] = tab_rtt()["p50"]
+            others = [other for other in order if other != fw]
+            with paused([p for o in others for p in (servers[o].process, loaders[o].process)]):
+                own = tab_rtt()
+            result[fw]["load_rtt_p50"], result[fw]["load_rtt_p90"] = own["p50"], own["p90"]
+            time.sleep(RESUME_SETTLE_SECONDS)
+        for fw in order:
             result[fw]["rss_end_mb"] = rss_bytes(servers[fw].pid) / 2**20
     finally:
         for loader in loaders.values():
@@ -574,7 +574,7 @@ IMPORT_CODE = "import time; t = time.perf_counter(); from {0} import ui; print(t
 def import_time(framework: str) -> float:
     python = sys.executable if framework == "flaskui" else str(VENV_PYTHON)
     out = subprocess.run([python, "-c", IMPORT_CODE.format(framework)], capture_output=True, text=True, timeout=120,
-                         cwd=tempfile.gettempdir())
+                         cwd=tempfile.gettempdir(), env=child_env())
     return float(out.stdout.strip().splitlines()[-1])
 
 
