@@ -31,12 +31,16 @@ def set_props(element: Element, **props: Any) -> None:
 
 def flex_classes(element: F, css_class: str, *, align_items: AlignItems | None = None,
                  wrap_class: str | None = None) -> F:
-    """Give a flex container its class, Quasar's ``items-*`` alignment and wrapping classes."""
-    element.classes(css_class)
+    """Give a new flex container (in its constructor) its class, Quasar's ``items-*`` alignment
+    and wrapping classes."""
+    names = [css_class]
     if align_items is not None:
-        element.classes(f"items-{align_items}")
+        names.append(f"items-{align_items}")
     if wrap_class is not None:
-        element.classes(wrap_class)
+        names.append(wrap_class)
+    # A new element has nothing to report yet, so the stored tuple is set without `classes()`'s
+    # parsing and change tracking: one page can build hundreds of rows.
+    element._classes += tuple(name for name in names if name not in element._classes)
     return element
 
 
