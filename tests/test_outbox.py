@@ -1,8 +1,9 @@
 """Outbox, Client and JavaScript requests, driven in-process with an in-memory transport."""
 from __future__ import annotations
 
+import contextvars
 import json
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import gevent
 import gevent.event
@@ -10,7 +11,7 @@ import pytest
 from flask import Flask
 
 import flaskui
-from flaskui import ui
+from flaskui import runners, ui
 from flaskui.client import Client, Refused
 from flaskui.events import ValueChangeEventArguments
 from flaskui.javascript import JavaScriptError
@@ -350,6 +351,88 @@ def test_deleted_client_fails_pending_javascript_and_stops_timers(client: Client
     ticked = len(ticks)
     gevent.sleep(0.05)  # fifty intervals: a timer that still ran would have ticked
     assert timer.deleted and len(ticks) == ticked
+
+
+_LEFT_BY_A_TICK: contextvars.ContextVar[str] = contextvars.ContextVar("left_by_a_tick")
+
+
+def wait_until(condition: Callable[[], bool], seconds: float = 5) -> None:
+    with gevent.Timeout(seconds):
+        while not condition():
+            gevent.sleep(0.001)
+
+
+def test_timers_of_two_clients_tick_in_their_own_contexts(app: Flask, client: Client) -> None:
+    other = Client(Runtime.of(app), browser_id="b2")
+    Runtime.of(app).clients.add(other)
+    seen: list[tuple[bool, str | None]] = []
+    labels = {}
+    transports = {}
+    for each in (client, other):
+        transports[each] = connect(each)
+        with each.ui_context():
+            label = labels[each] = ui.label("0")
+
+            def tick(each: Client = each, label: Any = label) -> None:
+                seen.append((ui.context.client is each, _LEFT_BY_A_TICK.get(None)))
+                _LEFT_BY_A_TICK.set("leaked")   # the next tick, in a reused greenlet, must not see it
+                label.text = str(int(label.text) + 1)
+
+            ui.timer(0.001, tick)
+    try:
+        wait_until(lambda: all(int(label.text) >= 20 for label in labels.values()))
+    finally:
+        other.delete()
+    assert seen and all(seen_own and left is None for seen_own, left in seen)
+    for each, transport in transports.items():
+        texts = [op[2]["text"] for frame in transport.frames() for op in frame["ops"] if op[1] == labels[each].id]
+        assert texts[:3] == ["1", "2", "3"]
+
+
+def test_deleting_a_timer_ends_its_blocked_callback_and_spares_the_others(client: Client) -> None:
+    connect(client)
+    release = gevent.event.Event()
+    log: list[str] = []
+    ticks: list[int] = []
+
+    def blocking() -> None:
+        log.append("started")
+        try:
+            release.wait()
+            log.append("went on")
+        finally:
+            log.append("unwound")
+
+    with client.ui_context():
+        blocked = ui.timer(0.001, blocking, once=True)
+        ui.timer(0.001, lambda: ticks.append(1))
+    wait_until(lambda: log == ["started"])
+    blocked.delete()
+    wait_until(lambda: log == ["started", "unwound"])
+    release.set()
+    counted = len(ticks)
+    wait_until(lambda: len(ticks) >= counted + 10)   # the other timer, in reused greenlets, goes on
+    assert log == ["started", "unwound"]
+
+
+def test_a_burst_of_blocked_ticks_leaves_a_bounded_number_of_parked_greenlets(client: Client) -> None:
+    connect(client)
+    release = gevent.event.Event()
+    started: list[int] = []
+    done: list[int] = []
+
+    def blocking() -> None:
+        started.append(1)
+        release.wait()
+        done.append(1)
+
+    with client.ui_context():
+        for _ in range(runners.KEEP * 3):
+            ui.timer(0.001, blocking, once=True)
+    wait_until(lambda: len(started) == runners.KEEP * 3)   # each blocked in a greenlet of its own
+    release.set()
+    wait_until(lambda: len(done) == runners.KEEP * 3)
+    assert len(runners._idle[gevent.get_hub()]) == runners.KEEP
 
 
 def test_disconnected_client_is_deleted_after_the_reconnect_window(app: Flask) -> None:

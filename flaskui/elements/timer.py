@@ -6,6 +6,7 @@ from typing import Any
 import gevent
 import greenlet
 
+from .. import runners
 from ..element import Element
 from ..events import Handler
 
@@ -31,8 +32,8 @@ class Timer(Element):
         self.callback = callback
         self.active = active
         self.once = once
-        # A libev timer between calls and a greenlet only while the callback runs: an idle
-        # timer parks no greenlet.
+        # A libev timer between calls and a greenlet (a reused runner) only while the callback
+        # runs: an idle timer parks no greenlet.
         self._watcher: Any = None
         self._call: greenlet.greenlet | None = None
         if self.client.has_connected:
@@ -53,17 +54,19 @@ class Timer(Element):
         self._watcher.start(self._fire)
 
     def _fire(self) -> None:
-        # In the hub: switch straight into a plain greenlet (a gevent.spawn would take another
-        # trip through the loop); it returns here when the callback blocks or ends.
-        self._call = greenlet.greenlet(self._run_callback, parent=gevent.get_hub())
-        self._call.switch()
+        # In the hub: switch straight into a reused greenlet (flaskui.runners; a gevent.spawn would
+        # take another trip through the loop); it returns here when the callback blocks or ends.
+        runners.run(self._run_callback)
 
     def _run_callback(self) -> None:
-        if self.active and not self.deleted:
-            self.client.run_safely(self.callback)
-            if self.once:
-                return
-        self._call = None
+        self._call = greenlet.getcurrent()
+        try:
+            if self.active and not self.deleted:
+                self.client.run_safely(self.callback)
+                if self.once:
+                    return
+        finally:
+            self._call = None
         self._arm()
 
     def cancel(self) -> None:
@@ -74,5 +77,13 @@ class Timer(Element):
         super()._release()
         if self._watcher is not None:
             self._watcher.stop()
-        if self._call is not None and self._call is not gevent.getcurrent():
-            gevent.kill(self._call)
+        runner = self._call
+        if runner is not None and runner is not gevent.getcurrent():
+            gevent.get_hub().loop.run_callback(self._stop_callback, runner)
+
+    def _stop_callback(self, runner: greenlet.greenlet) -> None:
+        """(In the hub.) End the callback that blocked in ``runner``, unless it ended meanwhile
+        and the runner went on to another job."""
+        running = self._call
+        if running is runner and running is not None:
+            running.throw(greenlet.GreenletExit)
