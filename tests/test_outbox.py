@@ -7,6 +7,7 @@ from typing import Any, Callable, Iterator
 
 import gevent
 import gevent.event
+import greenlet
 import pytest
 from flask import Flask
 
@@ -413,6 +414,26 @@ def test_deleting_a_timer_ends_its_blocked_callback_and_spares_the_others(client
     counted = len(ticks)
     wait_until(lambda: len(ticks) >= counted + 10)   # the other timer, in reused greenlets, goes on
     assert log == ["started", "unwound"]
+
+
+def test_ticks_reuse_a_parked_greenlet_and_survive_a_stale_wake(client: Client) -> None:
+    connect(client)
+    served: list[greenlet.greenlet] = []
+    with client.ui_context():
+        ui.timer(0.001, lambda: served.append(greenlet.getcurrent()))
+    wait_until(lambda: len(served) >= 5)
+    assert all(runner is served[0] for runner in served)   # no new greenlet per tick
+    stale = served[-1]
+    gevent.get_hub().loop.run_callback(stale.switch, "not a job")   # e.g. a leftover waiter
+    wait_until(lambda: stale.dead)
+    counted = len(served)
+    wait_until(lambda: len(served) >= counted + 5)   # the timer goes on in another runner
+    assert stale not in runners._idle[gevent.get_hub()] and served[-1] is not stale
+
+
+def test_runners_run_only_from_the_hub() -> None:
+    with pytest.raises(RuntimeError, match="from the hub"):
+        runners.run(lambda: None)
 
 
 def test_a_burst_of_blocked_ticks_leaves_a_bounded_number_of_parked_greenlets(client: Client) -> None:
