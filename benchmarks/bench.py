@@ -547,14 +547,15 @@ def clients_run(order: tuple[str, ...], config: Config, logs: Path, browser: Bro
             elapsed = t - before[fw][2]
             result[fw]["cpu_percent"] = 100 * (cpu - before[fw][1]) / elapsed
             result[fw]["updates_per_client_s"] = (received - before[fw][0]) / elapsed / high
-        for fw in order:
-            def tab_rtt() -> dict[str, float]:
-                return clicks(browser, servers[fw].url + "/rtt", config.rtt_warm, config.rtt_clicks, ".bench-counter")
 
-            result[fw]["both_loaded_rtt_p50"] = tab_rtt()["p50"]
+        def tab_rtt(fw: str) -> dict[str, float]:
+            return clicks(browser, servers[fw].url + "/rtt", config.rtt_warm, config.rtt_clicks, ".bench-counter")
+
+        for fw in order:
+            result[fw]["both_loaded_rtt_p50"] = tab_rtt(fw)["p50"]
             others = [other for other in order if other != fw]
             with paused([p for o in others for p in (servers[o].process, loaders[o].process)]):
-                own = tab_rtt()
+                own = tab_rtt(fw)
             result[fw]["load_rtt_p50"], result[fw]["load_rtt_p90"] = own["p50"], own["p90"]
             time.sleep(RESUME_SETTLE_SECONDS)
         for fw in order:
