@@ -108,7 +108,8 @@ class Client:
         element_id = self._element_count
         self._element_count += 1
         self.elements[element_id] = element
-        self.outbox.element_created(element_id)
+        if self.outbox.recording:   # a page being built has nothing to record (many elements)
+            self.outbox.element_created(element_id)
         return element_id
 
     def _use_component(self, component: ComponentModule) -> None:

@@ -20,6 +20,7 @@ _client: contextvars.ContextVar[Client | None] = contextvars.ContextVar("flaskui
 _parents: contextvars.ContextVar[tuple[tuple[Element, str], ...]] = contextvars.ContextVar(
     "flaskui_parents", default=()
 )
+ParentToken = contextvars.Token[tuple[tuple["Element", str], ...]]
 
 
 def current_client() -> Client:
@@ -80,11 +81,18 @@ class UiContext:
         self._app_context.__exit__(*exc)
 
 
-class ParentContext:
-    """Append elements created inside the block to ``element`` (into its slot ``slot``).
+def enter_parent(element: Element, slot: str = "default") -> ParentToken:
+    """Append elements created from now on to ``element`` (into its slot ``slot``) until
+    ``exit_parent`` gets the returned token: ``with row:`` of every page calls these two."""
+    return _parents.set(_parents.get() + ((element, slot),))
 
-    A class rather than a generator: every ``with row:`` of every page enters one.
-    """
+
+def exit_parent(token: ParentToken) -> None:
+    _parents.reset(token)
+
+
+class ParentContext:
+    """Append elements created inside the block to ``element`` (into its slot ``slot``)."""
 
     __slots__ = ("_entry", "_token")
 
@@ -92,10 +100,10 @@ class ParentContext:
         self._entry = (element, slot)
 
     def __enter__(self) -> None:
-        self._token = _parents.set(_parents.get() + (self._entry,))
+        self._token = enter_parent(*self._entry)
 
     def __exit__(self, *exc: object) -> None:
-        _parents.reset(self._token)
+        exit_parent(self._token)
 
 
 class _Context:

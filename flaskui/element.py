@@ -295,7 +295,13 @@ class Element(BindingMixin):
     are live containers (see ``Props``, ``Classes``, ``Style``); ``on`` adds event listeners.
     """
 
-    deleted: bool
+    # Defaults most elements keep: an instance stores only what differs, so a page's many small
+    # elements are quicker to build and smaller to hold.
+    deleted: bool = False
+    parent: Element | None = None
+    children: list[Element] = _NO_CHILDREN
+    slot: str = "default"
+    _visible: bool = True
     # Most elements never get listeners, markers, bindings or a `with` block: these start as
     # shared empty class attributes and become per-element containers on first use, which keeps
     # a page's many small elements cheap to create and to hold (fewer objects for the GC).
@@ -305,7 +311,7 @@ class Element(BindingMixin):
     _classes: tuple[str, ...] = ()
     _style: dict[str, str] = _NO_ENTRIES
     markers: AbstractSet[str] = frozenset()
-    _scopes: tuple[AbstractContextManager[None], ...] = ()
+    _scopes: tuple[context.ParentToken, ...] = ()
     _bindings: tuple[Link, ...] | list[Link] = ()
     #: The Vue component this element class renders with (see ``flaskui.components``).
     component: ClassVar[Component | None] = None
@@ -327,11 +333,8 @@ class Element(BindingMixin):
         self.id: int = client._register(self)
         self.tag = tag or (self.component.name if self.component else "div")
         self._text = text
-        self.slot = slot
-        self._visible = True
-        self.parent: Element | None = None
-        self.children: list[Element] = _NO_CHILDREN
-        self.deleted = False
+        if slot != "default":
+            self.slot = slot
         if self.component is not None:
             client._use_component(self.component)
         if self.tag in quasar.REST_TAGS:
@@ -386,8 +389,9 @@ class Element(BindingMixin):
         return self
 
     def _changed(self, field: str) -> None:
-        if not self.deleted:
-            self.client.outbox.element_changed(self, field)
+        outbox = self.client.outbox
+        if outbox.recording and not self.deleted:
+            outbox.element_changed(self, field)
 
     def _changed_prop(self, key: str) -> None:
         if not self.deleted:
@@ -446,26 +450,25 @@ class Element(BindingMixin):
             debounce: send only after the event stopped for this many seconds.
         """
         if handler is not None:
-            self._add_listener(type, handler, args=args, throttle=throttle, debounce=debounce)
+            self._add_listener(type, handler, args, throttle, debounce)
         return self
 
-    def _add_listener(self, type: str, handler: Handler, **options: Any) -> Listener:
-        listener = Listener(self.client._next_listener_id(), type, handler, **options)
+    def _add_listener(self, type: str, handler: Handler, args: list[str] | None = None, throttle: float = 0.0,
+                      debounce: float = 0.0, *, sync: str | None = None, inline: bool = False) -> Listener:
+        listener = Listener(self.client._next_listener_id(), type, handler, args, throttle, debounce, sync, inline)
         self.listeners = {**self.listeners, listener.id: listener}
         self._changed("events")
         return listener
 
     # -- tree ----------------------------------------------------------------------------------
     def __enter__(self: E) -> E:
-        scope = context.ParentContext(self)
-        self._scopes += (scope,)
-        scope.__enter__()
+        self._scopes += (context.enter_parent(self),)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        scope = self._scopes[-1]
+        token = self._scopes[-1]
         self._scopes = self._scopes[:-1]
-        scope.__exit__(None, None, None)
+        context.exit_parent(token)
 
     def add_slot(self, name: str) -> AbstractContextManager[None]:
         """Build into the component's slot ``name``: ``with card.add_slot("header"): ui.label("Title")``."""
@@ -510,7 +513,9 @@ class Element(BindingMixin):
             stack.extend(reversed(element.children))
 
     def _insert_child(self, child: Element, index: int) -> None:
-        self.client.outbox.children_changing(self)
+        outbox = self.client.outbox
+        if outbox.recording:   # else a page is being built: nothing to record (many elements)
+            outbox.children_changing(self)
         if self.children is _NO_CHILDREN:
             self.children = []
         self.children.insert(index, child)

@@ -58,7 +58,7 @@ class ValueChangeEventArguments(EventArguments):
     previous_value: Any = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Listener:
     """One registered listener of an element, as the browser knows it."""
 

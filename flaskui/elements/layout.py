@@ -33,14 +33,16 @@ def flex_classes(element: F, css_class: str, *, align_items: AlignItems | None =
                  wrap_class: str | None = None) -> F:
     """Give a new flex container (in its constructor) its class, Quasar's ``items-*`` alignment
     and wrapping classes."""
-    names = [css_class]
+    names: tuple[str, ...] = (css_class,)
     if align_items is not None:
-        names.append(f"items-{align_items}")
+        names += (f"items-{align_items}",)
     if wrap_class is not None:
-        names.append(wrap_class)
+        names += (wrap_class,)
     # A new element has nothing to report yet, so the stored tuple is set without `classes()`'s
     # parsing and change tracking: one page can build hundreds of rows.
-    element._classes += tuple(name for name in names if name not in element._classes)
+    if element._classes:
+        names = tuple(name for name in names if name not in element._classes)
+    element._classes += names
     return element
 
 
