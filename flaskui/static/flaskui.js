@@ -1,4 +1,4 @@
-// flaskui's browser code, bundled from frontend/src by frontend/flaskui-build.mjs (sources sha256 025b741b23a1c7bfaee25d42db7268c4214ad94bab6ad0549673e87f578586e5)
+// flaskui's browser code, bundled from frontend/src by frontend/flaskui-build.mjs (sources sha256 9ed14e2444b3d7bba01c8b8f861e73a3359b75491a87985a4de2ac90cdc608b9)
 
 // src/flaskui.js
 import { components as quasarCore } from "./vendor/quasar/core.js";
@@ -273,6 +273,11 @@ function replaceAll({ root: rootId, elements: raws }) {
   insert(raws);
   root.value = rootId;
 }
+function onlyText(fields) {
+  if (typeof fields.text !== "string") return false;
+  for (const key in fields) if (key !== "text") return false;
+  return true;
+}
 function lookup(id, op) {
   const el = plainElements.get(id);
   if (!el) console.warn(`flaskui: "${op}" op names unknown element ${id}`);
@@ -282,8 +287,7 @@ var ops = {
   u(id, fields) {
     const el = lookup(id, "u");
     if (!el) return;
-    const textOnly2 = typeof fields.text === "string" && Object.keys(fields).length === 1;
-    if (textOnly2 && writeText(id, fields.text)) {
+    if (onlyText(fields) && writeText(id, fields.text)) {
       toRaw(el).text = fields.text;
       return;
     }
@@ -334,8 +338,8 @@ function place(parent, beforeId, childId) {
   if (index < 0) parent.children.push(childId);
   else parent.children.splice(index, 0, childId);
 }
-function applyOp([kind, ...args]) {
-  ops[kind](...args);
+function applyOp(op) {
+  ops[op[0]](op[1], op[2], op[3], op[4], op[5]);
 }
 var isElementOp = (kind) => Object.hasOwn(ops, kind);
 
@@ -637,10 +641,9 @@ function textOnly(instance) {
   return typeof tree.type === "string" && Array.isArray(content) && content.length === 1 && content[0].type === Text && content[0].el ? content[0] : null;
 }
 function writeText2(id, text) {
-  const mounted = views.get(id);
-  if (!mounted || !mounted.every(textOnly)) return false;
-  for (const instance of mounted) {
-    const vnode = textOnly(instance);
+  const vnodes = views.get(id)?.map(textOnly);
+  if (!vnodes || vnodes.includes(null)) return false;
+  for (const vnode of vnodes) {
     vnode.children = text;
     vnode.el.nodeValue = text;
   }

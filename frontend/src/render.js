@@ -83,10 +83,9 @@ function textOnly(instance) {
 // so no re-render is needed and Vue's next patch of the element (classes, a snapshot...) diffs
 // against what the DOM shows. Only if every view of the element is text-only.
 function writeText(id, text) {
-  const mounted = views.get(id);
-  if (!mounted || !mounted.every(textOnly)) return false;
-  for (const instance of mounted) {
-    const vnode = textOnly(instance);
+  const vnodes = views.get(id)?.map(textOnly);
+  if (!vnodes || vnodes.includes(null)) return false;
+  for (const vnode of vnodes) {
     vnode.children = text;
     vnode.el.nodeValue = text;
   }

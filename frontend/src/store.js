@@ -69,6 +69,14 @@ export function replaceAll({ root: rootId, elements: raws }) {
   root.value = rootId;
 }
 
+// Whether a "u" op's `fields` change the text and nothing else (no array made per op, unlike
+// Object.keys: a click can change a thousand labels).
+function onlyText(fields) {
+  if (typeof fields.text !== 'string') return false;
+  for (const key in fields) if (key !== 'text') return false;
+  return true;
+}
+
 function lookup(id, op) {
   const el = plainElements.get(id);
   if (!el) console.warn(`flaskui: "${op}" op names unknown element ${id}`);
@@ -81,8 +89,7 @@ const ops = {
     if (!el) return;
     // A text-only update (a label changing) skips Vue's re-render when the DOM took it directly;
     // the store then changes without triggering one.
-    const textOnly = typeof fields.text === 'string' && Object.keys(fields).length === 1;
-    if (textOnly && writeText(id, fields.text)) {
+    if (onlyText(fields) && writeText(id, fields.text)) {
       toRaw(el).text = fields.text;
       return;
     }
@@ -137,9 +144,10 @@ function place(parent, beforeId, childId) {
   else parent.children.splice(index, 0, childId);
 }
 
-// Apply one element op ["u"|"a"|"d"|"m", ...args].
-export function applyOp([kind, ...args]) {
-  ops[kind](...args);
+// Apply one element op ["u"|"l"|"p"|"a"|"d"|"m", ...args] (at most five args: passed one by one,
+// without a rest array and a spread call per op).
+export function applyOp(op) {
+  ops[op[0]](op[1], op[2], op[3], op[4], op[5]);
 }
 
 export const isElementOp = kind => Object.hasOwn(ops, kind);
