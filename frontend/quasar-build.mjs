@@ -1,8 +1,8 @@
 // Build Quasar in two tiers of ES modules from its sources (run by refresh.sh):
 //
 //   core.js  the install function, the Notify plugin (installed on its first use), the CSS
-//            variable utils and the components most pages use; every page loads it and it sets
-//            `window.Quasar`.
+//            variable utils, the Ripple directive and the components most pages use; every page
+//            loads it and it sets `window.Quasar`.
 //   rest.js  every other component, Quasar's other utils and composables (added to
 //            `window.Quasar`); loaded only by pages whose elements need one of them.
 //
@@ -66,8 +66,11 @@ import Lang from ${JSON.stringify(path.join(src, 'plugins/lang/Lang.js'))};
 import IconSet from ${JSON.stringify(path.join(src, 'plugins/icon-set/IconSet.js'))};
 import setCssVar from ${JSON.stringify(path.join(src, 'utils/css-var/set-css-var.js'))};
 import getCssVar from ${JSON.stringify(path.join(src, 'utils/css-var/get-css-var.js'))};
+import Ripple from ${JSON.stringify(path.join(src, 'directives/ripple/Ripple.js'))};
 ${importLines(core)}
 export const components = ${byTag(core)};
+// The directive object Quasar's components use (flaskui.js defers the ripples it starts).
+export { Ripple };
 
 // Notify mounts a Vue app of its own when installed: do that on the first notification, not on
 // every page load (a few ms of a cold page).
@@ -92,7 +95,7 @@ window.Quasar = {
   },
   lang: Lang, iconSet: IconSet,
   Notify: { create: notify, setDefaults: notify.setDefaults, registerType: notify.registerType },
-  Dark, Screen, Platform, Lang, IconSet, setCssVar, getCssVar, ...${byName(core)},
+  Dark, Screen, Platform, Lang, IconSet, setCssVar, getCssVar, Ripple, ...${byName(core)},
 };
 `);
 fs.writeFileSync(path.join(tmp, 'rest.js'), `

@@ -40,6 +40,17 @@ def app() -> Flask:
         ui.button("show", on_click=lambda: setattr(hidden, "visible", True))
         ui.button("three", on_click=lambda: setattr(label, "text", "three"))
 
+    @pages.page("/ripple")
+    def ripple() -> None:
+        count = ui.label("0").classes("ripple-count")
+        doomed = ui.button("doomed")
+
+        def bump() -> None:
+            count.text = str(int(count.text or "0") + 1)
+
+        ui.button("bump", on_click=bump)
+        ui.button("remove", on_click=doomed.delete)
+
     app = Flask(__name__)
     app.config["SECRET_KEY"] = "test-secret"
     app.register_blueprint(pages)
@@ -108,3 +119,33 @@ def test_page_loads_flaskui_as_one_module_and_preloads_what_it_imports(app: Flas
     for url in preloaded:
         response = http.get(url)
         assert response.status_code == 200 and response.mimetype == "text/javascript"
+
+
+# Click a button from a script and count its ripples at once and after the next frame.
+RIPPLES_AROUND_A_CLICK = """
+async button => {
+  button.click();
+  const during = button.querySelectorAll('.q-ripple').length;
+  await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  return [during, button.querySelectorAll('.q-ripple').length];
+}
+"""
+
+
+@pytest.mark.browser
+def test_a_clicks_ripple_starts_in_the_next_frame_and_unmounting_removes_it(screen: Screen) -> None:
+    """Quasar's ripple is drawn in the frame after the click, as before, but started there
+    (frontend/src/ripple.js), so the click's dispatch does not lay out the page first."""
+    screen.open("/ripple")
+    bump = screen.page.get_by_role("button", name="bump")
+    assert bump.evaluate(RIPPLES_AROUND_A_CLICK) == [0, 1]
+    expect(screen.page.locator(".ripple-count")).to_have_text("1")   # the click reached the server
+    bump.click()   # a real pointer click: pointerdown, then click
+    expect(bump.locator(".q-ripple")).not_to_have_count(0)
+    expect(screen.page.locator(".ripple-count")).to_have_text("2")
+
+    # A removed button keeps no deferred listener: clicking the detached node draws no ripple.
+    doomed = screen.page.get_by_role("button", name="doomed").element_handle()
+    screen.click("remove")
+    expect(screen.page.get_by_role("button", name="doomed")).to_have_count(0)
+    assert doomed.evaluate(RIPPLES_AROUND_A_CLICK) == [0, 0]

@@ -1,7 +1,7 @@
-// flaskui's browser code, bundled from frontend/src by frontend/flaskui-build.mjs (sources sha256 9ed14e2444b3d7bba01c8b8f861e73a3359b75491a87985a4de2ac90cdc608b9)
+// flaskui's browser code, bundled from frontend/src by frontend/flaskui-build.mjs (sources sha256 eb58c555865d7a15301752093525e072e725772a51f1005ec61a202d4f0e6ee7)
 
 // src/flaskui.js
-import { components as quasarCore } from "./vendor/quasar/core.js";
+import { components as quasarCore, Ripple } from "./vendor/quasar/core.js";
 
 // src/components.js
 var { markRaw, shallowReactive } = Vue;
@@ -687,11 +687,36 @@ function mount(selector, components2, quasarConfig) {
   app2.mount(selector);
 }
 
+// src/ripple.js
+var DEFERRED = { start: ["pointerdown", "click"], keystart: ["keydown", "keyup"] };
+function defer(el) {
+  const ctx = el.__qripple;
+  if (!ctx) return;
+  for (const [name, types] of Object.entries(DEFERRED)) {
+    const handler = ctx[name];
+    if (typeof handler !== "function") continue;
+    const deferred = (event) => requestAnimationFrame(() => handler(event));
+    for (const type of types) {
+      el.removeEventListener(type, handler);
+      el.addEventListener(type, deferred, { passive: true });
+    }
+    ctx[name] = deferred;
+  }
+}
+function deferRipples(Ripple2) {
+  const { beforeMount } = Ripple2;
+  Ripple2.beforeMount = function(el, binding) {
+    beforeMount.call(this, el, binding);
+    defer(el);
+  };
+}
+
 // src/flaskui.js
 var state = JSON.parse(document.getElementById("flaskui-state").textContent);
 var components = Vue.shallowReactive(window.flaskui?.components ?? {});
 useRegistry(components);
 addQuasar(quasarCore);
+deferRipples(Ripple);
 var isIdle = () => isConnected() && pendingCount() === 0 && runningCount() === 0;
 window.getElement = (id) => document.getElementById("f" + id);
 window.flaskui = {

@@ -1,12 +1,13 @@
 // Entry point: reads the page's initial state, mounts the UI and connects the websocket.
 // frontend/flaskui-build.mjs bundles these modules into flaskui/static/flaskui.js; Quasar's core
 // tier stays a module of its own there, hence its path relative to that folder.
-import { components as quasarCore } from './vendor/quasar/core.js';
+import { components as quasarCore, Ripple } from './vendor/quasar/core.js';
 import { addQuasar, loadComponents, loadScript, useRegistry } from './components.js';
 import { connect, isConnected } from './connection.js';
 import { handle, lastFrame, pendingCount, start } from './frames.js';
 import { runningCount } from './javascript.js';
 import { mount } from './render.js';
+import { deferRipples } from './ripple.js';
 import { elements, replaceAll, root } from './store.js';
 
 const state = JSON.parse(document.getElementById('flaskui-state').textContent);
@@ -16,6 +17,7 @@ const state = JSON.parse(document.getElementById('flaskui-state').textContent);
 const components = Vue.shallowReactive(window.flaskui?.components ?? {});
 useRegistry(components);
 addQuasar(quasarCore);
+deferRipples(Ripple);
 
 const isIdle = () => isConnected() && pendingCount() === 0 && runningCount() === 0;
 
