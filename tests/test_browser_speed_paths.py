@@ -50,6 +50,8 @@ def app() -> Flask:
 
         ui.button("bump", on_click=bump)
         ui.button("remove", on_click=doomed.delete)
+        with ui.card().classes("ripple-card"):
+            ui.button("inner", on_click=bump).props["ripple"] = {"stop": True}
 
     app = Flask(__name__)
     app.config["SECRET_KEY"] = "test-secret"
@@ -149,3 +151,12 @@ def test_a_clicks_ripple_starts_in_the_next_frame_and_unmounting_removes_it(scre
     screen.click("remove")
     expect(screen.page.get_by_role("button", name="doomed")).to_have_count(0)
     assert doomed.evaluate(RIPPLES_AROUND_A_CLICK) == [0, 0]
+
+    # Quasar's `stop` ripple option still keeps the click from the elements around the button.
+    screen.page.locator(".ripple-card").evaluate(
+        "card => { window.cardClicks = 0; card.addEventListener('click', () => window.cardClicks++); }")
+    inner = screen.page.get_by_role("button", name="inner")
+    inner.click()
+    expect(screen.page.locator(".ripple-count")).to_have_text("3")
+    expect(inner.locator(".q-ripple")).not_to_have_count(0)
+    assert screen.page.evaluate("window.cardClicks") == 0

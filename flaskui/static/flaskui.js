@@ -1,4 +1,4 @@
-// flaskui's browser code, bundled from frontend/src by frontend/flaskui-build.mjs (sources sha256 eb58c555865d7a15301752093525e072e725772a51f1005ec61a202d4f0e6ee7)
+// flaskui's browser code, bundled from frontend/src by frontend/flaskui-build.mjs (sources sha256 7db7b1f4baf8a85d745a7b591ed9264416714c2fc7aa3f1570fee762001c2403)
 
 // src/flaskui.js
 import { components as quasarCore, Ripple } from "./vendor/quasar/core.js";
@@ -694,8 +694,12 @@ function defer(el) {
   if (!ctx) return;
   for (const [name, types] of Object.entries(DEFERRED)) {
     const handler = ctx[name];
-    if (typeof handler !== "function") continue;
-    const deferred = (event) => requestAnimationFrame(() => handler(event));
+    const deferred = (event) => {
+      if (ctx.modifiers.stop) handler(event);
+      else requestAnimationFrame(() => {
+        if (el.__qripple === ctx) handler(event);
+      });
+    };
     for (const type of types) {
       el.removeEventListener(type, handler);
       el.addEventListener(type, deferred, { passive: true });
