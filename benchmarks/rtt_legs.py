@@ -1,11 +1,12 @@
 """Where the time of one rtt click goes, leg by leg, in Chromium and flaskui's server.
 
-    python benchmarks/rtt_legs.py [--clicks 150] [--rounds 2] [--load 500]
+    python benchmarks/rtt_legs.py [--clicks 150] [--rounds 2] [--load 500] [--repo DIR]
 
 Serves ``apps/timed_app.py`` (``bench_app`` with its socket reads and writes timestamped) and runs
 ``bench.py``'s rtt loop on ``/rtt`` (click, wait until the counter's text changes, click again) in
-three page variants, interleaved: as served; Quasar's ripple hidden (``.q-ripple{display:none}``);
-the ripple shown but without transitions. Per click it takes, from ``performance.timeOrigin +
+four page variants, interleaved: as served; Quasar's ripple hidden (``.q-ripple{display:none}``);
+the ripple shown but without transitions; the ripple started inside the click, as Quasar does
+(flaskui starts it in the next frame). Per click it takes, from ``performance.timeOrigin +
 performance.now()`` in the page and ``time.time()`` in the server (one machine, one clock):
 
 - click -> ``ws.send``; ``ws.send`` -> the server's ``recv`` of the event; the server's ``recv`` ->
@@ -14,7 +15,8 @@ performance.now()`` in the page and ``time.time()`` in the server (one machine, 
   sum ("browser <-> socket") is given too.
 
 ``--load N`` first connects N loader clients of ``/ticker`` to the same server (``loader.py``, which
-needs the NiceGUI venv ``bench.py`` creates), like ``bench.py``'s rtt under load.
+needs the NiceGUI venv ``bench.py`` creates), like ``bench.py``'s rtt under load. ``--repo`` serves
+another flaskui checkout (e.g. a worktree of an older commit) to compare with.
 """
 from __future__ import annotations
 
@@ -30,10 +32,28 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench import APPS, CONNECTED, Browser, Loader, close_page, free_port, http_get, wait_until_serving  # noqa: E402
+from bench import (APPS, CONNECTED, Browser, Loader, child_env, close_page, free_port, http_get,  # noqa: E402
+                   wait_until_serving)
 
+# Page variants: CSS added to the page, or a script run before flaskui.js.
 VARIANTS = {"as served": "", "ripple hidden": ".q-ripple{display:none}",
-            "ripple without transitions": ".q-ripple__inner{transition:none!important}"}
+            "ripple without transitions": ".q-ripple__inner{transition:none!important}",
+            "ripple in the click": "script"}
+# Quasar's own ripple timing back (frontend/src/ripple.js defers the ripple to the next frame): an
+# animation frame requested while a click is being dispatched runs at once, inside the click.
+RIPPLE_IN_THE_CLICK = """
+(() => {
+  let clicking = false;
+  addEventListener('click', () => { clicking = true; }, true);
+  addEventListener('click', () => { clicking = false; });
+  const request = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = callback => {
+    if (!clicking) return request(callback);
+    callback(performance.now());
+    return 0;
+  };
+})();
+"""
 
 # Keeps the page's websocket reachable and stamps each incoming message before flaskui.js sees it.
 SOCKET_HOOK = """
@@ -106,11 +126,13 @@ def main() -> None:
     parser.add_argument("--clicks", type=int, default=150)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--load", type=int, default=0, help="loader clients of /ticker connected meanwhile")
+    parser.add_argument("--repo", help="flaskui checkout to serve (default: the installed one)")
     options = parser.parse_args()
     port = free_port()
     url = f"http://127.0.0.1:{port}"
+    env = child_env(**({"PYTHONPATH": options.repo} if options.repo else {}))
     server = subprocess.Popen([sys.executable, "-m", "flaskui", "run", "timed_app:app", "--port", str(port)],
-                              cwd=APPS, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+                              cwd=APPS, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     browser = loader = None
     results: dict[str, dict[str, list[float]]] = {v: {leg: [] for leg in LEGS} for v in VARIANTS}
     try:
@@ -123,10 +145,12 @@ def main() -> None:
             for variant, css in VARIANTS.items():
                 context = browser.browser.new_context()
                 context.add_init_script(SOCKET_HOOK)
+                if css == "script":
+                    context.add_init_script(RIPPLE_IN_THE_CLICK)
                 page = context.new_page()
                 page.goto(url + "/rtt")
                 page.wait_for_function(CONNECTED, timeout=20000)
-                if css:
+                if css and css != "script":
                     page.add_style_tag(content=css)
                 try:
                     page.evaluate(CLICKS, {"n": 30})
