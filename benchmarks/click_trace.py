@@ -6,12 +6,14 @@ Runs ``bench.py``'s click loop (click, wait until the target's text changes, cli
 ``/fanout`` (1000 labels, target the last) or ``/rtt`` (target the counter) with Chromium's tracing on,
 then sums, per click, the renderer main thread's time in:
 
-- the click's dispatch, and the style and layout it forces (Quasar's ripple reads the button's
-  position, so the previous click's changes are laid out right there);
+- the click's dispatch, and the style and layout it forces (Quasar's ripple, started inside the
+  click, reads the button's position, so the previous click's changes are laid out right there;
+  flaskui starts the ripple in the next frame instead, frontend/src/ripple.js);
 - handling the server's message (the framework's code applying it, until the DOM changed);
 - style and layout outside clicks, paint, JavaScript garbage collection, and idle.
 
-Nested events are counted once (the time their spans cover).
+Nested events are counted once (the time their spans cover). Tracing slows the page down: compare
+the parts with each other, not the traced p50 with ``bench.py``'s.
 
 Also prints the heaviest trace events by total time (nested events count separately). Traces stay
 in ``--keep DIR`` if given. NiceGUI needs the venv ``bench.py`` creates.
