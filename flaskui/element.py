@@ -394,8 +394,9 @@ class Element(BindingMixin):
             outbox.element_changed(self, field)
 
     def _changed_prop(self, key: str) -> None:
-        if not self.deleted:
-            self.client.outbox.prop_changed(self, key)
+        outbox = self.client.outbox
+        if outbox.recording and not self.deleted:
+            outbox.prop_changed(self, key)
 
     def update(self) -> None:
         """Send the whole element again (after mutating a prop's list or dict in place)."""

@@ -140,6 +140,8 @@ class Outbox:
         self._flush_scheduled = False
 
     # -- recording (called by elements) ---------------------------------------------------------
+    # Each is a no-op until `start_recording`; the page-build paths (Element._changed,
+    # _changed_prop, _insert_child, Client._register) read `recording` first and skip the call.
     def start_recording(self) -> None:
         """From now on, changes are diffs against what the browser was given."""
         self.recording = True
