@@ -8,7 +8,7 @@ from flask import Flask, url_for
 from flask.testing import FlaskClient
 
 import flaskui
-from flaskui.files.paths import clean_filename, resolve
+from flaskui.files.paths import clean_filename, part_filename, resolve
 
 from .files_pages import CLIP, create_files_app
 
@@ -98,6 +98,18 @@ def test_clean_filename(name: str | None, cleaned: str) -> None:
 def test_clean_filename_keeps_the_extension_within_255_bytes() -> None:
     cleaned = clean_filename("ü" * 300 + ".txt")
     assert cleaned.endswith(".txt") and len(cleaned.encode()) <= 255
+
+
+@pytest.mark.parametrize("header, name", [
+    ('form-data; name="file"; filename="C:\\Users\\ada\\a.bin"', "C:\\Users\\ada\\a.bin"),
+    ('form-data; name="file"; filename="say %22hi%22%0D%0A.txt"', 'say "hi"\r\n.txt'),
+    ('form-data; name="a; filename=x.exe"; filename="real.txt"', "real.txt"),
+    ("form-data; name=file; filename=plain.txt", "plain.txt"),
+    ('form-data; name="file"; filename="fallback.txt"; filename*=UTF-8\'\'Gr%C3%BC%C3%9Fe.txt', "Grüße.txt"),
+    ('form-data; name="file"', None),
+])
+def test_part_filename_reads_names_as_browsers_write_them(header: str, name: str | None) -> None:
+    assert part_filename(header) == name
 
 
 def test_media_folder_serves_ranges(http: FlaskClient) -> None:

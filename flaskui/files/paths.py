@@ -7,17 +7,23 @@ its real path, symlinks followed, lies outside the folder::
     resolve(Path("assets"), "css/site.css")      # -> Path(".../assets/css/site.css")
     resolve(Path("assets"), "../secret.txt")     # -> None
     clean_filename("C:\\\\Users\\\\ada\\\\résumé.pdf")    # -> "résumé.pdf"
+    part_filename('form-data; name="file"; filename="C:\\\\ada\\\\a%22b.txt"')  # -> 'C:\\\\ada\\\\a"b.txt'
 """
 from __future__ import annotations
 
 import ntpath
 import os
+import re
 import unicodedata
 from pathlib import Path
 
+from werkzeug.http import parse_options_header
 from werkzeug.security import safe_join
 
 _MAX_NAME_BYTES = 255
+# a multipart part's parameters as browsers write them: quoted strings hold no backslash escapes
+_PART_PARAMETER = re.compile(r';\s*([^\s=;]+)\s*=\s*(?:"([^"]*)"|([^;\s]*))')
+_BROWSER_ESCAPES = {"%22": '"', "%0D": "\r", "%0A": "\n"}
 
 
 def resolve(folder: Path, relative: str, follow_symlinks: bool = False) -> Path | None:
@@ -57,3 +63,23 @@ def clean_filename(name: str | None, default: str = "upload") -> str:
             stem, suffix = text, ""
         text = stem.encode()[:_MAX_NAME_BYTES - len(suffix.encode())].decode(errors="ignore") + suffix
     return text
+
+
+def part_filename(content_disposition: str) -> str | None:
+    """The file name a multipart part's ``Content-Disposition`` header carries, as the browser meant it.
+
+    Browsers follow the HTML standard's form encoding: a quoted ``filename`` escapes only ``"``,
+    CR and LF (as ``%22``, ``%0D``, ``%0A``) and never uses backslash escapes, so a backslash is
+    part of the name (a Windows path). Werkzeug from 3.1.9 unescapes backslashes as in an HTTP
+    quoted-string (``C:\\Users\\ada`` became ``C:Usersada``), hence this reading of the raw header.
+    An RFC 5987 ``filename*`` wins over ``filename``.
+    """
+    names: dict[str, str] = {}
+    for key, quoted, token in _PART_PARAMETER.findall(content_disposition):
+        names.setdefault(key.lower(), quoted or token)
+    if "filename*" in names:
+        return parse_options_header(content_disposition)[1].get("filename")
+    if "filename" not in names:
+        return None
+    return re.sub("%22|%0D|%0A", lambda match: _BROWSER_ESCAPES[match.group().upper()], names["filename"],
+                  flags=re.IGNORECASE)

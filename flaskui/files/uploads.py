@@ -26,9 +26,10 @@ from flask import abort, current_app, request
 from werkzeug.exceptions import ClientDisconnected, RequestEntityTooLarge
 from werkzeug.formparser import MultiPartParser
 from werkzeug.http import parse_options_header
+from werkzeug.sansio.multipart import File
 from werkzeug.wrappers import Response
 
-from .paths import clean_filename
+from .paths import clean_filename, part_filename
 from .store import FileRegistry, owned_by_session
 
 if TYPE_CHECKING:
@@ -91,9 +92,8 @@ class _Budget:
         self.total = 0
         self.spools: list[_Spool] = []
 
-    def open(self, total_content_length: int | None, content_type: str | None, filename: str | None,
-             content_length: int | None = None) -> IO[bytes]:
-        """The parser's ``stream_factory``: called at the start of each file part."""
+    def open(self, filename: str | None) -> IO[bytes]:
+        """The storage of a new file part, called at its start."""
         name = clean_filename(filename)
         if self.limits.max_files is not None and len(self.spools) >= self.limits.max_files:
             raise UploadRejected(f"too many files: at most {self.limits.max_files} per upload")
@@ -112,6 +112,17 @@ class _Budget:
     def close(self) -> None:
         for spool in self.spools:
             spool.close()
+
+
+class _Parser(MultiPartParser):
+    """Werkzeug's streaming parser, each file part stored by the budget under the name the browser meant."""
+
+    def __init__(self, budget: _Budget) -> None:
+        super().__init__(max_form_memory_size=_MAX_FIELD_SIZE, max_form_parts=_MAX_PARTS)
+        self.budget = budget
+
+    def start_file_streaming(self, event: File, total_content_length: int | None) -> IO[bytes]:
+        return self.budget.open(part_filename(event.headers.get("content-disposition", "")))
 
 
 class _CutShort(Exception):
@@ -189,7 +200,7 @@ def receive(limits: Limits) -> list[UploadedFile]:
         raise UploadRejected(f"the upload is larger than {format_size(limits.max_total_size)}, "
                              "the limit for all files together")
     budget = _Budget(limits)
-    parser = MultiPartParser(budget.open, max_form_memory_size=_MAX_FIELD_SIZE, max_form_parts=_MAX_PARTS)
+    parser = _Parser(budget)
     try:
         _, parsed = parser.parse(cast(IO[bytes], _Body(request.stream)), options["boundary"].encode(), length)
     except RequestEntityTooLarge:
