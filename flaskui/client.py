@@ -11,24 +11,30 @@ that disconnects is kept ``reconnect_timeout`` seconds, then deleted::
 """
 from __future__ import annotations
 
+import logging
 import secrets
 from typing import TYPE_CHECKING, Any, Callable
 
 import gevent
 import gevent.event
-from flask import Flask, has_request_context, request
+from flask import Flask, Request, has_request_context, request
+from werkzeug.wrappers import Response
 
 from .auth.identity import ClientAuth
-from .context import UiContext
+from .context import AppUiContext, UiContext, page_request_ended
 from .element import Element
 from .errors import Refused
 from .events import EventArguments, EventDispatcher, Listener
 from .javascript import JavaScriptRequest, JavaScriptRequests
 from .outbox import Outbox, Transport
+from .tab_request import TabRequest
+from .urls import client_url
 
 if TYPE_CHECKING:
     from .components import ComponentModule
     from .runtime import Runtime
+
+log = logging.getLogger("flaskui")
 
 
 class Client:
@@ -47,8 +53,8 @@ class Client:
         self.title = title
         self.browser_id = browser_id
         self.auth = ClientAuth()   # the signed-in user the page is for; set by the page view
-        # SCRIPT_NAME of the page request, to build this tab's URLs outside requests (handlers, timers)
-        self.script_root = request.script_root if has_request_context() else ""
+        # the request the tab's handlers, timers and hooks run in (the page's URL, the tab's cookies)
+        self.tab = TabRequest(request.environ if has_request_context() else None)
         self.tab_id: str | None = None
         self.elements: dict[int, Element] = {}
         self.deleted = False
@@ -147,19 +153,50 @@ class Client:
     def app(self) -> Flask:
         return self.runtime.app
 
+    @property
+    def script_root(self) -> str:
+        """The ``SCRIPT_NAME`` the page was served under, to build this tab's URLs anywhere."""
+        return self.tab.script_root
+
+    @property
+    def request(self) -> Request:
+        """The page's request as the tab stands now: the page's URL, args and view args with the
+        headers, cookies and remote address of the tab's latest connection (read it, do not
+        keep it: a reconnect brings a new one). Handlers also have it as ``flask.request``."""
+        return self.tab.request(self.app)
+
     def ui_context(self) -> UiContext:
-        """Flask's app context plus this client as the UI context (for greenlets of this client)."""
+        """A request context of the tab's (``flaskui.tab_request``) plus this client as the UI
+        context: what handlers, timers and hooks of this client run in."""
         return UiContext(self)
 
+    def carry_session_write(self, cookie: str) -> None:
+        """A handler wrote the session: have the browser adopt it (``tab_request.session_view``)."""
+        token = self.tab.remember_write(cookie)
+        self.outbox.enqueue_message(["session", client_url(self, "session", client_id=self.id, token=token)])
+
     def run_safely(self, function: Callable[..., Any], *args: Any) -> None:
-        """Run ``function`` in this client's context; exceptions go to the app's exception hooks."""
-        with self.ui_context():
+        """Run ``function`` in this client's context (a request context of the tab's, after the
+        app's ``before_request`` functions); exceptions go to the app's exception hooks."""
+        with self.ui_context() as context:
             try:
-                function(*args)
+                answer = context.preprocess()
+                if answer is None:
+                    function(*args)
+                else:
+                    self._answered_before_handler(answer)
             except Exception as error:
                 self.runtime.handle_exception(error)
             finally:
                 self.outbox.flush()   # from this greenlet, which is done anyway
+
+    def _answered_before_handler(self, response: Response) -> None:
+        """A ``before_request`` function answered instead of the handler: follow a redirect."""
+        if 300 <= response.status_code < 400 and response.location:
+            self.open(response.location)
+        else:
+            log.warning("%r: a before_request function answered %s, so the handler did not run",
+                        self, response.status)
 
     # -- browser-facing API ---------------------------------------------------------------------------
     @property
@@ -180,6 +217,7 @@ class Client:
         limit = self.runtime.settings.handshake_timeout if timeout is None else timeout
         if not self._connected.wait(limit):
             raise TimeoutError(f"the browser did not connect within {limit} s")
+        page_request_ended(self)
 
     def run_javascript(self, code: str) -> JavaScriptRequest:
         """Run ``code`` in the tab; see ``flaskui.javascript``."""
@@ -202,8 +240,10 @@ class Client:
         self._delete_handlers.append(handler)
 
     # -- protocol (called by the connection loop) ---------------------------------------------------------
-    def handle_handshake(self, transport: Transport, tab_id: str, last_frame: int) -> None:
-        """Bind ``transport`` to this client and send the tab what it missed."""
+    def handle_handshake(self, transport: Transport, tab_id: str, last_frame: int,
+                         environ: dict[str, Any] | None = None) -> None:
+        """Bind ``transport`` to this client and send the tab what it missed; ``environ`` is the
+        connection's request (its headers and cookies become the tab's request's)."""
         if self.deleted:
             raise Refused("client is deleted")
         if self.tab_id is not None and tab_id != self.tab_id and self.is_connected:
@@ -213,6 +253,8 @@ class Client:
             self._deletion = None
         previous = self.outbox.transport
         self.tab_id = tab_id
+        if environ is not None:
+            self.tab.reconnected(environ)
         self.outbox.attach(transport, last_frame)
         if previous is not None and previous is not transport:
             previous.close(1000, "replaced by a newer connection of this tab")
@@ -242,7 +284,7 @@ class Client:
             raise Refused(f"unknown listener {listener_id!r} of element {element_id}")
         arguments = EventArguments(sender=element, client=self, args=args)
         if listener.inline:
-            with self.ui_context():
+            with AppUiContext(self):
                 try:
                     listener.handler(arguments)
                 except Exception as error:
@@ -271,6 +313,8 @@ class Client:
             return
         self.deleted = True
         self.runtime.clients.remove(self)
+        if self.tab.unsaved_writes:
+            log.warning("%r: a handler's session write never reached the browser (the tab was gone first)", self)
         transport = self.outbox.transport
         self.outbox.stop()
         self.events.stop()

@@ -8,6 +8,7 @@ connection untrustworthy also close it with 1008.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from . import protocol
 from .auth.identity import ANONYMOUS, AuthUser
@@ -33,7 +34,8 @@ def _refuse(transport: Transport, reason: str, *, close: bool) -> None:
         transport.close(POLICY_VIOLATION, reason[:120])
 
 
-def _handshake(runtime: Runtime, transport: Transport, browser_id: str | None, user: AuthUser) -> Client | None:
+def _handshake(runtime: Runtime, transport: Transport, browser_id: str | None, user: AuthUser,
+               environ: dict[str, Any] | None) -> Client | None:
     raw = transport.receive(runtime.settings.handshake_timeout)
     if raw is None:
         _refuse(transport, "no handshake in time", close=True)
@@ -61,14 +63,15 @@ def _handshake(runtime: Runtime, transport: Transport, browser_id: str | None, u
         transport.close(1000, "signed-in user changed")
         return None
     try:
-        client.handle_handshake(transport, hello.tab, hello.last)
+        client.handle_handshake(transport, hello.tab, hello.last, environ)
     except Refused as error:
         _refuse(transport, str(error), close=True)
         return None
     return client
 
 
-def serve(runtime: Runtime, transport: Transport, browser_id: str | None, user: AuthUser = ANONYMOUS) -> None:
+def serve(runtime: Runtime, transport: Transport, browser_id: str | None, user: AuthUser = ANONYMOUS,
+          environ: dict[str, Any] | None = None) -> None:
     """Run one connection until the peer leaves or is refused.
 
     Args:
@@ -76,8 +79,10 @@ def serve(runtime: Runtime, transport: Transport, browser_id: str | None, user: 
         transport: the socket.
         browser_id: the browser's id from its signed session, or None if it has none.
         user: the user signed in to that session; a client built for another user is not attached.
+        environ: the connection's request; its headers and cookies become those of the request
+            the tab's handlers run in (None: keep the page's).
     """
-    client = _handshake(runtime, transport, browser_id, user)
+    client = _handshake(runtime, transport, browser_id, user, environ)
     if client is None:
         return
     try:

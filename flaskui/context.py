@@ -3,7 +3,7 @@
 Both live in context variables, so every greenlet (page function, event handler, timer) has its
 own: two handlers of one client can each build inside their own ``with`` block without mixing.
 
-    with client.ui_context():          # what page views, handlers and timers do
+    with client.ui_context():          # what handlers and timers do
         with ui.row():                 # pushes the row as the parent
             ui.label("inside the row")
 """
@@ -12,7 +12,11 @@ from __future__ import annotations
 import contextvars
 from typing import TYPE_CHECKING, Any
 
+from werkzeug.exceptions import HTTPException
+
 if TYPE_CHECKING:
+    from werkzeug.wrappers import Response
+
     from .client import Client
     from .element import Element
 
@@ -63,8 +67,62 @@ class ClientContext:
         _client.reset(client_token)
 
 
+class TabRequestContext:
+    """A request context of its own for ``client``'s tab (``flaskui.tab_request``); a session
+    written inside is carried to the browser when it ends."""
+
+    __slots__ = ("_client", "_request_context", "_write")
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+        self._request_context = client.tab.context(client.app)
+
+    def __enter__(self) -> None:
+        self._write = self._request_context.__enter__()
+
+    def preprocess(self) -> Response | None:
+        """Run the app's ``url_value_preprocessors`` and ``before_request`` functions for the
+        page's URL, as for a request; the response one of them answered with, if any."""
+        app = self._client.app
+        try:
+            answer = app.preprocess_request()
+        except HTTPException as error:
+            return error.get_response()
+        return None if answer is None else app.make_response(answer)
+
+    def __exit__(self, *exc: Any) -> None:
+        self._request_context.__exit__(*exc)
+        if self._write.cookie is not None:
+            self._client.carry_session_write(self._write.cookie)
+
+
 class UiContext:
-    """Flask's app context of ``client``'s app plus ``client`` as the UI context."""
+    """The tab's request context plus ``client`` as the UI context: where handlers, timers and
+    hooks run."""
+
+    __slots__ = ("_request_context", "_client_context")
+
+    def __init__(self, client: Client) -> None:
+        self._request_context = TabRequestContext(client)
+        self._client_context = ClientContext(client)
+
+    def __enter__(self) -> UiContext:
+        self._request_context.__enter__()
+        self._client_context.__enter__()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self._client_context.__exit__()
+        self._request_context.__exit__(*exc)
+
+    def preprocess(self) -> Response | None:
+        """See ``TabRequestContext.preprocess``."""
+        return self._request_context.preprocess()
+
+
+class AppUiContext:
+    """Flask's app context plus ``client`` as the UI context, for flaskui's own quick work (a value
+    the browser changed is applied in the socket's reader), which reads no request."""
 
     __slots__ = ("_app_context", "_client_context")
 
@@ -79,6 +137,38 @@ class UiContext:
     def __exit__(self, *exc: Any) -> None:
         self._client_context.__exit__()
         self._app_context.__exit__(*exc)
+
+
+class PageBuild:
+    """Marks the greenlet that runs ``client``'s page function. The function runs in the page
+    request's own contexts; once it waits for the browser (``client.connected()``) the HTML is
+    out and that request over, so the rest runs in a request context of the tab's."""
+
+    __slots__ = ("client", "_tab_context", "_token")
+
+    def __init__(self, client: Client) -> None:
+        self.client = client
+        self._tab_context: TabRequestContext | None = None
+
+    def __enter__(self) -> None:
+        self._token = _page_build.set(self)
+
+    def __exit__(self, *exc: Any) -> None:
+        _page_build.reset(self._token)
+        if self._tab_context is not None:
+            self._tab_context.__exit__(*exc)
+
+
+_page_build: contextvars.ContextVar[PageBuild | None] = contextvars.ContextVar("flaskui_page_build", default=None)
+
+
+def page_request_ended(client: Client) -> None:
+    """``client``'s page request is over (its HTML went out and its browser connected): if this
+    greenlet builds that page, go on in a request context of the tab's."""
+    build = _page_build.get()
+    if build is not None and build.client is client and build._tab_context is None:
+        build._tab_context = TabRequestContext(client)
+        build._tab_context.__enter__()
 
 
 def enter_parent(element: Element, slot: str = "default") -> ParentToken:

@@ -19,6 +19,7 @@ from .assets import ASSETS
 from .auth import views as auth_views
 from .files import register_routes as register_file_routes
 from .runtime import Runtime
+from .tab_request import session_view
 from .websocket import websocket_view
 
 
@@ -51,6 +52,7 @@ def install(app: Flask, url_prefix: str | None) -> Runtime:
     core.add_url_rule("/_flaskui/static/<version>/<path:filename>", "asset", ASSETS.response)
     core.add_url_rule("/_flaskui/ws", "websocket", websocket_view, websocket=True)
     core.add_url_rule("/_flaskui/health", "health", _health)
+    core.add_url_rule("/_flaskui/session/<client_id>/<token>", "session", session_view, methods=["POST"])
     auth_views.install(app, runtime, core)   # sign-in routes, with FLASKUI_AUTH only
     register_file_routes(core)
     core.add_url_rule("/_flaskui/components/<key>/<path:filename>", "component", components.serve)

@@ -1,9 +1,11 @@
 """The Flask view behind ``Blueprint.page``: build a client, run the page function, answer.
 
-The page function runs in a greenlet of its own with the request's context. The view answers as
+The page function runs in a greenlet of its own in the request's own contexts (``g`` from
+``before_request``, one teardown per request). The view answers as
 soon as the function returns, or earlier when it waits for the browser (``client.connected()``
 or a JavaScript result): then the HTML goes out with the tree built so far, and the function goes
-on after the handshake, its further changes reaching the tab as updates.
+on after the handshake, in a request context of the tab's (``flaskui.tab_request``), its further
+changes reaching the tab as updates.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from flask import make_response
 from flask.typing import ResponseReturnValue
 
 from . import collector, shell
+from .context import ClientContext, PageBuild
 from .assets import ASSETS
 from .auth.access import PUBLIC, PageAccess
 from .client import Client
@@ -26,7 +29,9 @@ PageFunction = Callable[..., Any]
 
 
 def _build(client: Client, function: PageFunction, view_args: dict[str, Any]) -> Any:
-    with client.ui_context():
+    # the request's own app and request context (copied into this greenlet) until the function
+    # waits for the browser; then a request context of the tab's (context.PageBuild)
+    with ClientContext(client), PageBuild(client):
         try:
             return function(**view_args)
         except Exception as error:

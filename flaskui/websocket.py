@@ -61,7 +61,7 @@ def websocket_view() -> Response:
         abort(400, description=str(error))
     shutdown.track(ws, runtime.app)
     try:
-        serve(runtime, ws, browser_id, session_user())
+        serve(runtime, ws, browser_id, session_user(), request.environ)
     except TransportClosed:
         pass
     except Exception:

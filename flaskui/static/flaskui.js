@@ -1,4 +1,4 @@
-// flaskui's browser code, bundled from frontend/src by frontend/flaskui-build.mjs (sources sha256 7db7b1f4baf8a85d745a7b591ed9264416714c2fc7aa3f1570fee762001c2403)
+// flaskui's browser code, bundled from frontend/src by frontend/flaskui-build.mjs (sources sha256 bac15ba1b8573c9f6a9b2a1b632715ee2201a8e1a72e95595625320b416333a2)
 
 // src/flaskui.js
 import { components as quasarCore, Ripple } from "./vendor/quasar/core.js";
@@ -361,6 +361,12 @@ var sideEffects = {
     loadComponents(map);
   },
   n: (options) => Quasar.Notify.create(options),
+  // A handler wrote the session: this request lets the server set the cookie a websocket cannot.
+  session: (url) => {
+    fetch(url, { method: "POST", credentials: "same-origin" }).then((response) => {
+      if (!response.ok) console.warn(`flaskui: the session write was refused (${response.status})`);
+    }, (error) => console.warn("flaskui: the session write did not reach the server", error));
+  },
   nav: (url, newTab) => {
     if (newTab) window.open(url, "_blank");
     else location.href = url;
@@ -457,8 +463,31 @@ function handle(message) {
 }
 
 // src/events.js
-var { camelize, toHandlerKey, toRaw: toRaw2 } = Vue;
-var handlers = /* @__PURE__ */ new WeakMap();
+var { camelize, capitalize, toHandlerKey, toRaw: toRaw2, withKeys, withModifiers } = Vue;
+var bindings = /* @__PURE__ */ new WeakMap();
+var fired = /* @__PURE__ */ new Set();
+var GUARD_MODIFIERS = /* @__PURE__ */ new Set(["stop", "prevent", "self", "ctrl", "shift", "alt", "meta", "exact", "middle"]);
+var OPTION_MODIFIERS = /* @__PURE__ */ new Set(["capture", "passive"]);
+var KEY_EVENTS = /* @__PURE__ */ new Set(["keydown", "keyup", "keypress"]);
+function parseType(type) {
+  const [name, ...modifiers] = type.split(".");
+  const keyboard = KEY_EVENTS.has(name.toLowerCase());
+  const options = [];
+  const guards = [];
+  const keys = [];
+  let once = false;
+  for (const modifier of modifiers) {
+    if (modifier === "once") once = true;
+    else if (OPTION_MODIFIERS.has(modifier)) options.push(modifier);
+    else if (GUARD_MODIFIERS.has(modifier) || !keyboard && (modifier === "left" || modifier === "right")) {
+      guards.push(modifier);
+    } else keys.push(modifier);
+  }
+  let event = name;
+  if (name.toLowerCase() === "click" && guards.includes("right")) event = "contextmenu";
+  else if (name.toLowerCase() === "click" && guards.includes("middle")) event = "mouseup";
+  return { event, options, guards, keys: keyboard ? keys : [], once };
+}
 var EVENT_FIELDS = [
   "type",
   "key",
@@ -546,30 +575,37 @@ function rateLimit(listener, deliver) {
   }
   return deliver;
 }
-function makeHandler(id, listener) {
+function makeHandler(id, listener, { guards, keys, once }) {
   const deliver = rateLimit(listener, (args) => send({ t: "ev", el: id, l: listener.l, args }));
-  return (...args) => {
+  let handler = (...args) => {
+    if (once) fired.add(listener.l);
     if (listener.sync) {
       const el = elements.get(id);
       if (el) el.props[listener.sync] = args[0];
     }
     deliver(args.map((arg) => serializeArg(arg, listener.args)));
   };
+  if (guards.length) handler = withModifiers(handler, guards);
+  if (keys.length) handler = withKeys(handler, keys);
+  return once ? (...args) => {
+    if (!fired.has(listener.l)) handler(...args);
+  } : handler;
 }
-function handlerFor(id, listener) {
+function bindingFor(id, listener) {
   const raw = toRaw2(listener);
-  let handler = handlers.get(raw);
-  if (!handler) {
-    handler = makeHandler(id, raw);
-    handlers.set(raw, handler);
+  let binding = bindings.get(raw);
+  if (!binding) {
+    const parsed = parseType(raw.type);
+    const key = toHandlerKey(camelize(parsed.event)) + parsed.options.map(capitalize).join("");
+    binding = { key, handler: makeHandler(id, raw, parsed) };
+    bindings.set(raw, binding);
   }
-  return handler;
+  return binding;
 }
 function listenerProps(id, events) {
   const props = {};
   for (const listener of events) {
-    const key = toHandlerKey(camelize(listener.type));
-    const handler = handlerFor(id, listener);
+    const { key, handler } = bindingFor(id, listener);
     const previous = props[key];
     props[key] = previous ? (...args) => {
       previous(...args);

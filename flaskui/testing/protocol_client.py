@@ -17,7 +17,7 @@ import re
 import time
 import urllib.request
 from typing import TYPE_CHECKING, Any, Callable
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 if TYPE_CHECKING:
     import websocket
@@ -31,12 +31,16 @@ class ProtocolClient:
     Args:
         base_url: the live server's URL, e.g. ``http://127.0.0.1:5123``.
         cookies: share a cookie jar between clients to act as one browser.
+        headers: sent with every request and the websocket upgrade (``Accept-Language``...).
     """
 
-    def __init__(self, base_url: str, cookies: http.cookiejar.CookieJar | None = None) -> None:
+    def __init__(self, base_url: str, cookies: http.cookiejar.CookieJar | None = None,
+                 headers: dict[str, str] | None = None) -> None:
         self.base_url = base_url.rstrip("/")
         self.cookies = cookies if cookies is not None else http.cookiejar.CookieJar()
+        self.headers = headers or {}
         self._opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies))
+        self._opener.addheaders = list(self.headers.items())
         self.state: dict[str, Any] = {}
         self.elements: dict[int, dict[str, Any]] = {}
         self.parents: dict[int, int] = {}
@@ -84,6 +88,7 @@ class ProtocolClient:
             f"ws://{host}{self.state['ws']}", timeout=10,
             origin=origin if origin is not None else self.base_url,
             cookie=cookie if cookie is not None else self.cookie_header(),
+            header=[f"{name}: {value}" for name, value in self.headers.items()],
         )
         if not handshake:
             return None
@@ -271,3 +276,7 @@ class ProtocolClient:
             self.navigations.append(op)
         elif kind == "dl":
             self.downloads.append(op)
+        elif kind == "session":   # a handler wrote the session: adopt it, as flaskui.js does
+            request = urllib.request.Request(urljoin(self.base_url + "/", op[1]), method="POST")
+            with self._opener.open(request, timeout=10):
+                pass

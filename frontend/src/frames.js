@@ -22,6 +22,12 @@ export function start(initialFrame) {
 const sideEffects = {
   c: map => { loadComponents(map); },
   n: options => Quasar.Notify.create(options),
+  // A handler wrote the session: this request lets the server set the cookie a websocket cannot.
+  session: url => {
+    fetch(url, { method: 'POST', credentials: 'same-origin' }).then(response => {
+      if (!response.ok) console.warn(`flaskui: the session write was refused (${response.status})`);
+    }, error => console.warn('flaskui: the session write did not reach the server', error));
+  },
   nav: (url, newTab) => {
     if (newTab) window.open(url, '_blank');
     else location.href = url;

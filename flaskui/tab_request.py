@@ -1,0 +1,234 @@
+"""The request a tab's handlers run in, and session writes carried back to its browser.
+
+A page's request ends when its HTML is sent, but its event handlers, timers and hooks run long
+after, for as long as the tab lives. Each of them runs in a request context of its own, built from
+a snapshot of WSGI environ that stands for the tab: the page's method, path and query (so
+``request.url``, ``request.args``, ``request.view_args`` and ``url_for`` are the page's, under its
+``SCRIPT_NAME``, url_prefix and proxy headers) with the headers, cookies and remote address of the
+tab's latest websocket upgrade (so ``session``, Flask-Login's ``current_user`` and any extension that
+reads the request see the browser as it is now)::
+
+    tab = TabRequest(request.environ)         # at the page GET
+    tab.reconnected(upgrade_environ)          # at every websocket handshake
+    with tab.context(app) as written:         # around a handler: a request context of its own
+        session["theme"] = "dark"
+    written.cookie                            # the session cookie the browser must now store
+
+A websocket cannot set a cookie, so a handler's session write is carried to the browser: the tab
+is told to ``POST`` a one-time URL, whose request adopts the written session and sets its cookie
+with the app's own session interface (``session_view``). Later handlers of the tab read the written
+session at once.
+"""
+from __future__ import annotations
+
+import io
+import secrets
+import sys
+from typing import TYPE_CHECKING, Any
+
+from flask import Flask, Request, abort, request, session
+from werkzeug.wrappers import Response
+
+if TYPE_CHECKING:
+    from flask.ctx import RequestContext
+
+# Taken from the page's request on every reconnect: what the tab's URL is.
+_PAGE_KEYS = ("REQUEST_METHOD", "PATH_INFO", "QUERY_STRING", "RAW_URI", "REQUEST_URI")
+# Headers of the upgrade itself and of a request body, which a handler's request has not.
+_DROPPED = frozenset({
+    "HTTP_UPGRADE", "HTTP_CONNECTION", "HTTP_SEC_WEBSOCKET_KEY", "HTTP_SEC_WEBSOCKET_VERSION",
+    "HTTP_SEC_WEBSOCKET_EXTENSIONS", "HTTP_SEC_WEBSOCKET_PROTOCOL", "CONTENT_TYPE", "CONTENT_LENGTH",
+    "HTTP_CONTENT_LENGTH", "HTTP_CONTENT_TYPE", "HTTP_TRANSFER_ENCODING",
+})
+# Superseded session writes remembered (their URLs answer 204) before the oldest are forgotten.
+_MAX_WRITES = 16
+
+
+def _snapshot(environ: dict[str, Any]) -> dict[str, Any]:
+    """The plain values of ``environ``: no sockets, streams or objects of the server's."""
+    return {key: value for key, value in environ.items()
+            if key not in _DROPPED and isinstance(value, (str, bool, int, tuple))}
+
+
+def _cookie_pair(set_cookie: str) -> tuple[str, str | None]:
+    """The name and raw value a ``Set-Cookie`` header sets (None: it deletes the cookie)."""
+    pair, _, attributes = set_cookie.partition(";")
+    name, _, value = pair.strip().partition("=")
+    deleted = "max-age=0" in attributes.lower().replace(" ", "")
+    return name, None if deleted else value
+
+
+def _cookie_value(header: str, name: str) -> str | None:
+    """The raw value of cookie ``name`` in a ``Cookie`` request header, or None."""
+    for pair in header.split(";"):
+        key, _, value = pair.strip().partition("=")
+        if key.strip() == name:
+            return value
+    return None
+
+
+def _with_cookie(header: str, name: str, value: str | None) -> str:
+    """A ``Cookie`` request header with ``name`` set to the raw ``value`` (or removed)."""
+    pairs = [pair.strip() for pair in header.split(";") if pair.strip()]
+    pairs = [pair for pair in pairs if pair.partition("=")[0].strip() != name]
+    if value is not None:
+        pairs.append(f"{name}={value}")
+    return "; ".join(pairs)
+
+
+class SessionWrite:
+    """What one handler wrote to the session: ``cookie`` is the ``Cookie`` header after it, or None."""
+
+    __slots__ = ("cookie",)
+
+    def __init__(self) -> None:
+        self.cookie: str | None = None
+
+
+class _TabContext:
+    """A request context for the tab, in an app context of its own (a page function that goes
+    on after its request still sees that request's app context, whose teardown already ran); on
+    exit a written session is saved and remembered."""
+
+    __slots__ = ("_tab", "_app", "_app_context", "_context", "_write")
+
+    def __init__(self, tab: TabRequest, app: Flask) -> None:
+        self._tab = tab
+        self._app = app
+        self._app_context = app.app_context()
+        self._context: RequestContext = app.request_context(tab.fresh_environ())
+        self._write = SessionWrite()
+
+    def __enter__(self) -> SessionWrite:
+        self._app_context.push()
+        self._context.push()
+        # No page route matched (a test's client): the error is never raised here, and its
+        # tracebacks (its own and its context's) would hold this context in a reference cycle.
+        missed: BaseException | None = self._context.request.routing_exception
+        while missed is not None:
+            missed.__traceback__ = None
+            missed = missed.__context__
+        return self._write
+
+    def __exit__(self, *exc: Any) -> None:
+        try:
+            session = self._context.session
+            if session is not None and session.modified and not self._app.session_interface.is_null_session(session):
+                self._write.cookie = self._tab.saved(self._app, session)
+        finally:
+            try:
+                self._context.pop(exc[1])
+            finally:
+                self._app_context.pop(exc[1])
+
+
+class TabRequest:
+    """The environ that stands for one tab, and its session writes not yet in the browser."""
+
+    def __init__(self, page_environ: dict[str, Any] | None) -> None:
+        if page_environ is None:   # a client made outside a request (tests): a plain GET of /
+            from werkzeug.test import EnvironBuilder
+
+            page_environ = EnvironBuilder().get_environ()
+        self.environ = _snapshot(page_environ)
+        self.environ["REQUEST_METHOD"] = "GET"
+        self._request: Request | None = None
+        self._writes: dict[str, str | None] = {}   # token -> the Cookie header to adopt (None: superseded)
+
+    @property
+    def script_root(self) -> str:
+        """The ``SCRIPT_NAME`` the page was served under, without a trailing slash."""
+        return str(self.environ.get("SCRIPT_NAME", "")).rstrip("/")
+
+    def reconnected(self, environ: dict[str, Any]) -> None:
+        """Take the headers, cookies and address of a new websocket upgrade request."""
+        fresh = _snapshot(environ)
+        for key in _PAGE_KEYS:
+            if key in self.environ:
+                fresh[key] = self.environ[key]
+            else:
+                fresh.pop(key, None)
+        self.environ = fresh
+        self._request = None
+
+    def fresh_environ(self) -> dict[str, Any]:
+        """A copy of the environ for one request object, with an empty body."""
+        environ = dict(self.environ)
+        environ["wsgi.input"] = io.BytesIO()
+        environ["wsgi.errors"] = sys.stderr
+        return environ
+
+    def request(self, app: Flask) -> Request:
+        """A ``Request`` for the tab (made once per connection; read it, do not keep it)."""
+        if self._request is None:
+            self._request = app.request_class(self.fresh_environ())
+        return self._request
+
+    def context(self, app: Flask) -> _TabContext:
+        """A request context of its own for one handler, timer tick or hook of the tab."""
+        return _TabContext(self, app)
+
+    # -- session writes ---------------------------------------------------------------------------
+    def saved(self, app: Flask, session: Any) -> str | None:
+        """Save ``session`` as the app's session interface would into a response; the new
+        ``Cookie`` header if that set the session cookie (later handlers read it at once)."""
+        response = app.response_class()
+        app.session_interface.save_session(app, session, response)
+        name = app.config["SESSION_COOKIE_NAME"]
+        for header in response.headers.getlist("Set-Cookie"):
+            cookie_name, value = _cookie_pair(header)
+            if cookie_name == name:
+                self.environ["HTTP_COOKIE"] = _with_cookie(str(self.environ.get("HTTP_COOKIE", "")), name, value)
+                self._request = None
+                return str(self.environ["HTTP_COOKIE"])
+        return None
+
+    def remember_write(self, cookie: str) -> str:
+        """Keep ``cookie`` for the browser to adopt; returns the one-time token of its URL.
+        Writes not adopted yet are superseded: this one carries them all."""
+        for token in self._writes:
+            self._writes[token] = None
+        while len(self._writes) >= _MAX_WRITES:
+            del self._writes[next(iter(self._writes))]
+        token = secrets.token_urlsafe(16)
+        self._writes[token] = cookie
+        return token
+
+    def take_write(self, token: str) -> tuple[bool, str | None]:
+        """``(known, cookie)`` of a write's token, forgetting it; ``cookie`` is None if superseded."""
+        if token not in self._writes:
+            return False, None
+        return True, self._writes.pop(token)
+
+    @property
+    def unsaved_writes(self) -> bool:
+        """Whether a write is still waiting for the browser to adopt it."""
+        return any(cookie is not None for cookie in self._writes.values())
+
+
+def session_view(client_id: str, token: str) -> Response:
+    """``POST {prefix}/_flaskui/session/<client_id>/<token>``: the tab adopts what a handler wrote
+    to its session; the app's session interface sets the cookie as for any request."""
+    from .runtime import Runtime
+    from .session import BROWSER_KEY, same_browser
+
+    app = Runtime.of().app
+    client = Runtime.of().clients.get(client_id)
+    if client is None:
+        abort(404, description="the page is gone")
+    if not same_browser(client.browser_id, session.get(BROWSER_KEY)):
+        abort(403, description="this page belongs to another browser")
+    known, cookie = client.tab.take_write(token)
+    if not known:
+        abort(404, description="unknown or used session write")
+    if cookie is not None:   # else superseded: a later write carries this one
+        name = app.config["SESSION_COOKIE_NAME"]
+        environ = dict(request.environ)
+        environ["HTTP_COOKIE"] = _with_cookie(environ.get("HTTP_COOKIE", ""), name, _cookie_value(cookie, name))
+        written = app.session_interface.open_session(app, app.request_class(environ))
+        session.clear()
+        if written is not None:
+            session.update(written)
+            session.permanent = bool(getattr(written, "permanent", False))
+        session.modified = True
+    return Response(status=204)
