@@ -20,6 +20,7 @@ import gevent.event
 from flask import Flask, Request, has_request_context, request
 from werkzeug.wrappers import Response
 
+from .aio import DONE, Done, result_of
 from .auth.identity import ClientAuth
 from .context import AppUiContext, UiContext, page_request_ended
 from .element import Element
@@ -68,6 +69,7 @@ class Client:
         self._connected = gevent.event.Event()
         self._page_released = gevent.event.Event()
         self._deletion: gevent.Greenlet | None = None
+        self._prune_timer: Any = None
         self._connect_handlers: list[Callable[..., Any]] = []
         self._disconnect_handlers: list[Callable[..., Any]] = []
         self._delete_handlers: list[Callable[..., Any]] = []
@@ -182,7 +184,7 @@ class Client:
             try:
                 answer = context.preprocess()
                 if answer is None:
-                    function(*args)
+                    result_of(function(*args))
                 else:
                     self._answered_before_handler(answer)
             except Exception as error:
@@ -204,8 +206,8 @@ class Client:
         """Whether a socket is attached right now."""
         return self.outbox.transport is not None
 
-    def connected(self, timeout: float | None = None) -> None:
-        """Wait until the browser has connected (at once if it has).
+    def connected(self, timeout: float | None = None) -> Done:
+        """Wait until the browser has connected (at once if it has); ``await`` it in a coroutine.
 
         In a page function this sends the page's HTML first; what the function builds afterwards
         reaches the browser as updates.
@@ -218,6 +220,7 @@ class Client:
         if not self._connected.wait(limit):
             raise TimeoutError(f"the browser did not connect within {limit} s")
         page_request_ended(self)
+        return DONE
 
     def run_javascript(self, code: str) -> JavaScriptRequest:
         """Run ``code`` in the tab; see ``flaskui.javascript``."""
@@ -259,6 +262,7 @@ class Client:
         if previous is not None and previous is not transport:
             previous.close(1000, "replaced by a newer connection of this tab")
         self.has_connected = True
+        self._stop_prune_timer()
         self._connected.set()
         self._run_hooks(self._connect_handlers)
 
@@ -289,7 +293,7 @@ class Client:
                     listener.handler(arguments)
                 except Exception as error:
                     self.runtime.handle_exception(error)
-        elif not self.events.submit(listener.handler, arguments):
+        elif not self.events.submit(listener.call, arguments):
             raise Refused("the page is gone" if self.deleted else "too many pending events")
 
     def handle_javascript_response(self, request_id: int, ok: bool, value: Any) -> None:
@@ -300,8 +304,15 @@ class Client:
     def schedule_prune(self) -> None:
         """Delete this client if its browser has not connected within ``prune_timeout``."""
         # A bare libev timer: most pages connect, and a visitor that never does (a bot, a
-        # health check) should not cost a Greenlet object for the whole timeout.
-        gevent.get_hub().loop.timer(self.runtime.settings.prune_timeout).start(self._prune)
+        # health check) should not cost a Greenlet object for the whole timeout. Stopped once the
+        # browser connects or the client is deleted, so it keeps no deleted client alive.
+        self._prune_timer = gevent.get_hub().loop.timer(self.runtime.settings.prune_timeout)
+        self._prune_timer.start(self._prune)
+
+    def _stop_prune_timer(self) -> None:
+        if self._prune_timer is not None:
+            self._prune_timer.stop()
+            self._prune_timer = None
 
     def _prune(self) -> None:
         if not self.has_connected and not self.deleted:
@@ -313,6 +324,7 @@ class Client:
             return
         self.deleted = True
         self.runtime.clients.remove(self)
+        self._stop_prune_timer()
         if self.tab.unsaved_writes:
             log.warning("%r: a handler's session write never reached the browser (the tab was gone first)", self)
         transport = self.outbox.transport

@@ -14,17 +14,19 @@ the order of the changes, so a slow handler of an older value never finishes aft
 """
 from __future__ import annotations
 
-import functools
 import heapq
 import inspect
 import itertools
 import logging
+import types
 import weakref
 from collections import deque
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Hashable
 
 import gevent
+
+from .aio import result_of
 
 if TYPE_CHECKING:
     from .client import Client
@@ -70,6 +72,15 @@ class Listener:
     debounce: float = 0.0
     sync: str | None = None
     inline: bool = False
+    #: whether ``handler`` takes the event argument, decided once at registration
+    takes_argument: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.takes_argument = wants_argument(self.handler)
+
+    def call(self, arguments: EventArguments) -> Any:
+        """Run the handler, with ``arguments`` if it takes them (an ``async def`` one to its end)."""
+        return result_of(self.handler(arguments) if self.takes_argument else self.handler())
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"l": self.id, "type": self.type}
@@ -84,20 +95,29 @@ class Listener:
         return data
 
 
-@functools.lru_cache(maxsize=4096)
-def _wants_argument(handler: Handler) -> bool:
-    try:
+def wants_argument(handler: Handler) -> bool:
+    """Whether ``handler`` has a required positional parameter, the one an event argument fills.
+
+    ``def f(event)`` gets one; ``lambda item=item: remove(item)``, ``section.refresh`` (only
+    ``*args``) and ``lambda: ...`` get none. Read from the function's code, so nothing is cached
+    (a cache would keep deleted pages' handlers, and their elements, alive).
+    """
+    function, bound = handler, 0
+    if isinstance(function, types.MethodType):
+        function, bound = function.__func__, 1
+    if isinstance(function, types.FunctionType) and not hasattr(function, "__wrapped__"):
+        return function.__code__.co_argcount - bound - len(function.__defaults__ or ()) > 0
+    try:   # a partial, a callable object, a decorated function: ask for its signature
         parameters = inspect.signature(handler).parameters.values()
     except (TypeError, ValueError):
         return False
-    return any(
-        p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD, p.VAR_POSITIONAL) for p in parameters
-    )
+    return any(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) and p.default is p.empty for p in parameters)
 
 
 def call_handler(handler: Handler, arguments: EventArguments) -> Any:
-    """Call ``handler`` with ``arguments`` if it takes a parameter, else with none."""
-    return handler(arguments) if _wants_argument(handler) else handler()
+    """Call ``handler`` with ``arguments`` if it has a required positional parameter, else with
+    none; an ``async def`` handler runs to its end in the calling greenlet (``flaskui.aio``)."""
+    return result_of(handler(arguments) if wants_argument(handler) else handler())
 
 
 # a submitted handler's arrival number, the handler, its arguments and its in-order key

@@ -4,6 +4,7 @@
 and returns a request. Ignore it to fire and forget, or block the calling greenlet for the value::
 
     width = ui.run_javascript("window.innerWidth").result(timeout=2.0)
+    width = await ui.run_javascript("window.innerWidth")    # in an async def handler
 
 A JavaScript exception raises ``JavaScriptError`` with the browser's message; no reply within the
 timeout raises ``TimeoutError``.
@@ -12,9 +13,11 @@ from __future__ import annotations
 
 import weakref
 from collections import OrderedDict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generator
 
 import gevent.event
+
+from .aio import blocking
 
 if TYPE_CHECKING:
     from .client import Client
@@ -53,6 +56,10 @@ class JavaScriptRequest:
             raise TimeoutError(
                 f"no reply from the browser within {timeout} s to JavaScript {self.code[:60]!r}"
             ) from None
+
+    def __await__(self) -> Generator[Any, None, Any]:
+        """``await ui.run_javascript(code)``: ``result()`` with its default timeout."""
+        return blocking(self.result)
 
     def _resolve(self, ok: bool, value: Any) -> None:
         if ok:

@@ -18,6 +18,7 @@ from flask import make_response
 from flask.typing import ResponseReturnValue
 
 from . import collector, shell
+from .aio import result_of
 from .context import ClientContext, PageBuild
 from .assets import ASSETS
 from .auth.access import PUBLIC, PageAccess
@@ -33,7 +34,7 @@ def _build(client: Client, function: PageFunction, view_args: dict[str, Any]) ->
     # waits for the browser; then a request context of the tab's (context.PageBuild)
     with ClientContext(client), PageBuild(client):
         try:
-            return function(**view_args)
+            return result_of(function(**view_args))
         except Exception as error:
             if client._page_released.is_set():  # the HTML is out: nobody else will see this
                 client.runtime.handle_exception(error)

@@ -8,14 +8,19 @@
     def delete() -> None:
         if dialog.result():               # opens it, blocks this handler's greenlet only
             ui.notify("deleted")
+
+    async def delete_async() -> None:
+        if await dialog:                  # the same in an async def handler
+            ui.notify("deleted")
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Generator
 
 import gevent
 import gevent.event
 
+from ..aio import blocking
 from .openable import Openable
 
 
@@ -58,6 +63,10 @@ class Dialog(Openable):
             return self._result.get(timeout=timeout)
         except gevent.Timeout:
             raise TimeoutError(f"the dialog was not closed within {timeout} s") from None
+
+    def __await__(self) -> Generator[Any, None, Any]:
+        """``await dialog`` in an ``async def`` handler: ``result()`` without a timeout."""
+        return blocking(self.result)
 
     def _value_changed(self, value: Any, previous: Any) -> None:
         if value and self._result.ready():
