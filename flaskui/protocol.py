@@ -1,7 +1,8 @@
 """Parsing and validating what a browser sends (docs/architecture.md, "Browser → server").
 
 Every message is checked for its type, its exact set of keys and their types before anything acts
-on it; a bad one raises ``Refused`` with the reason the server logs and sends back::
+on it, and event arguments nest at most ``MAX_ARGS_DEPTH`` lists/objects deep; a bad one raises
+``Refused`` with the reason the server logs and sends back::
 
     parse('{"t": "ev", "el": 3, "l": "1", "args": []}')   # -> Event(element=3, listener="1", args=[])
     parse('{"t": "ev", "el": 3, "l": "1", "args": [], "client": "x"}')   # Refused: unexpected key
@@ -13,6 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import Refused
+
+#: how deep lists and objects may nest in one event argument: handlers, the outbox's encoder and
+#: the element values they set never meet deeper structures
+MAX_ARGS_DEPTH = 64
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,18 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
+def _nests_within(values: list[Any], depth: int) -> bool:
+    """Whether no value of ``values`` nests more than ``depth`` lists/objects deep (level by level,
+    without recursion)."""
+    level = values
+    for _ in range(depth + 1):
+        level = [child for value in level if isinstance(value, (list, dict))
+                 for child in (value.values() if isinstance(value, dict) else value)]
+        if not level:
+            return True
+    return False
+
+
 def parse(raw: str | bytes) -> Message:
     """Turn one websocket text frame into a message, or raise ``Refused``."""
     _require(isinstance(raw, str), "binary frames are not accepted")
@@ -72,6 +89,8 @@ def parse(raw: str | bytes) -> Message:
         data = json.loads(raw)
     except ValueError as error:
         raise Refused(f"malformed JSON: {error}") from None
+    except RecursionError:   # the decoder nests one C call per level, up to the recursion limit
+        raise Refused("JSON nested too deeply") from None
     _require(isinstance(data, dict), "a message must be a JSON object")
     kind = data.get("t")
     if kind == "js":
@@ -95,6 +114,8 @@ def parse(raw: str | bytes) -> Message:
     if kind == "ev":
         _require(_is_int(data["el"]) and isinstance(data["l"], str) and isinstance(data["args"], list),
                  "bad event fields")
+        _require(_nests_within(data["args"], MAX_ARGS_DEPTH),
+                 f"event arguments nest more than {MAX_ARGS_DEPTH} lists/objects deep")
         return Event(data["el"], data["l"], data["args"])
     if kind == "ack":
         _require(_is_int(data["id"]), "bad ack fields")

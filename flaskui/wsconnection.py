@@ -13,15 +13,17 @@ selector::
     text = ws.receive(timeout=5)      # None if nothing came in time
     ws.close(1000)
 
-Errors: a dropped peer, a close frame or an oversize message (closed with 1009) end the
-connection and raise ``TransportClosed`` from ``receive``/``send``.
+Errors: a dropped peer, a close frame, a frame wsproto cannot parse, or an oversize message
+(closed with 1009: over ``max_message_size`` bytes of UTF-8, counted after inflating, which stops
+there) end the connection and raise ``TransportClosed`` from ``receive``/``send``.
 """
 from __future__ import annotations
 
 import socket
 import time
+import zlib
 from collections import deque
-from typing import Any, Mapping
+from typing import Any, Mapping, NoReturn
 
 import gevent
 import gevent.lock
@@ -29,6 +31,7 @@ from werkzeug.datastructures import Headers
 from wsproto.connection import Connection, ConnectionState, ConnectionType
 from wsproto.events import BytesMessage, CloseConnection, Message, Ping, Pong, TextMessage
 from wsproto.extensions import PerMessageDeflate
+from wsproto.frame_protocol import CloseReason, FrameDecoder, FrameProtocol
 from wsproto.handshake import server_extensions_handshake
 from wsproto.utilities import LocalProtocolError, generate_accept_token, split_comma_header
 
@@ -37,6 +40,7 @@ from .connection import TransportClosed
 RECEIVE_BYTES = 65536
 CLOSE_TIMEOUT = 5.0   # seconds to wait for the peer's close reply before dropping the socket
 MESSAGE_TOO_BIG = 1009
+INFLATE_STEP = 64 * 1024   # bytes inflated per zlib call from a compressed message
 GOING_AWAY = 1001
 
 
@@ -59,7 +63,58 @@ def raw_socket(environ: Mapping[str, Any]) -> socket.socket:
     raise RuntimeError("flaskui websockets need gevent: serve with `flaskui run` or `gunicorn -k gevent`")
 
 
-def _handshake_response(headers: Headers) -> tuple[bytes, list[PerMessageDeflate]]:
+class BoundedDeflate(PerMessageDeflate):
+    """permessage-deflate that inflates no more than ``max_message_size`` bytes of one message.
+
+    wsproto inflates each received chunk whole (``frame_inbound_payload_data``): 199 KiB of deflate
+    became 200 MiB in memory before a size check could see it. Here a chunk inflates
+    ``INFLATE_STEP`` bytes at a time, and the step that passes the limit fails the message with
+    1009, so at most the limit plus one step is held. The parent's ``_inbound_*`` and
+    ``_decompressor`` (wsproto 1.x) say whether the message is compressed.
+
+    Args:
+        max_message_size: bytes per inflated message; ``0`` inflates without a bound.
+    """
+
+    def __init__(self, max_message_size: int) -> None:
+        super().__init__()
+        self._max_message_size = max_message_size
+        self._inflated = 0   # bytes of the current message so far
+
+    def frame_inbound_payload_data(self, proto: FrameDecoder | FrameProtocol, data: bytes) -> bytes | CloseReason:
+        if not (self._max_message_size and self._inbound_compressed and self._inbound_is_compressible):
+            return super().frame_inbound_payload_data(proto, data)
+        assert self._decompressor is not None
+        pieces: list[bytes] = []
+        try:
+            while True:   # each turn consumes input or adds a full step towards the limit
+                piece = self._decompressor.decompress(data, INFLATE_STEP)
+                if self._over_limit(piece):
+                    return CloseReason.MESSAGE_TOO_BIG
+                pieces.append(piece)
+                data = self._decompressor.unconsumed_tail
+                if not data and len(piece) < INFLATE_STEP:   # a full step may leave output pending
+                    return b"".join(pieces)
+        except zlib.error:
+            return CloseReason.INVALID_FRAME_PAYLOAD_DATA
+
+    def frame_inbound_complete(self, proto: FrameDecoder | FrameProtocol, fin: bool) -> bytes | CloseReason | None:
+        tail = super().frame_inbound_complete(proto, fin)   # inflates the 4-byte flush marker: a few KiB at most
+        over = isinstance(tail, bytes) and self._max_message_size > 0 and self._over_limit(tail)
+        if fin:
+            self._inflated = 0
+        return CloseReason.MESSAGE_TOO_BIG if over else tail
+
+    def _over_limit(self, inflated: bytes) -> bool:
+        self._inflated += len(inflated)
+        return self._inflated > self._max_message_size
+
+
+def _utf8_length(text: str) -> int:
+    return len(text) if text.isascii() else len(text.encode())   # isascii() is O(1) in CPython
+
+
+def _handshake_response(headers: Headers, max_message_size: int) -> tuple[bytes, list[PerMessageDeflate]]:
     """The ``101`` response to an upgrade request, and the extensions it agreed on.
 
     ``Upgrade: websocket`` and ``Connection: Upgrade`` are already checked by Werkzeug's routing
@@ -70,7 +125,7 @@ def _handshake_response(headers: Headers) -> tuple[bytes, list[PerMessageDeflate
     key = headers.get("Sec-WebSocket-Key")
     if not key:
         raise HandshakeError("missing Sec-WebSocket-Key")
-    deflate = PerMessageDeflate()
+    deflate = BoundedDeflate(max_message_size)
     offers = split_comma_header(headers.get("Sec-WebSocket-Extensions", "").encode())
     agreed = server_extensions_handshake(offers, [deflate])
     lines = [
@@ -88,7 +143,8 @@ class ServerWebSocket:
     Args:
         sock: the connected client socket (gevent-cooperative).
         extensions: the extensions agreed in the handshake.
-        max_message_size: bytes; a bigger incoming message closes the socket with 1009.
+        max_message_size: bytes (UTF-8 for text); a bigger incoming message closes the socket with
+            1009. ``0``: no limit. A compressed message is never inflated past it (``BoundedDeflate``).
         ping_interval: a peer silent this many seconds gets a ping; one that sends nothing (not
             even the pong) for another interval is dropped. ``0`` turns pings off.
     """
@@ -119,7 +175,7 @@ class ServerWebSocket:
         Raises:
             HandshakeError: the headers are not a valid websocket upgrade (nothing was written).
         """
-        response, extensions = _handshake_response(headers)
+        response, extensions = _handshake_response(headers, max_message_size)
         sock = raw_socket(environ)
         sock.sendall(response)
         return cls(sock, extensions, max_message_size, ping_interval)
@@ -234,6 +290,9 @@ class ServerWebSocket:
             elif isinstance(event, Ping):
                 self._reply(event.response())
             elif isinstance(event, CloseConnection):
+                if self._protocol.state in (ConnectionState.OPEN, ConnectionState.LOCAL_CLOSING):
+                    # wsproto failed the input itself (the state moves only for the peer's close)
+                    self._fail(event.code, "message too big" if event.code == MESSAGE_TOO_BIG else event.reason or "")
                 self._reply(event.response())
                 self._lost()
 
@@ -243,12 +302,19 @@ class ServerWebSocket:
         except TransportClosed:
             pass
 
+    def _fail(self, code: int, reason: str) -> NoReturn:
+        self.close(code, reason)
+        raise TransportClosed()
+
     def _collect(self, event: TextMessage | BytesMessage) -> None:
-        data = event.data if isinstance(event, TextMessage) else bytes(event.data)
-        self._part_bytes += len(data)
+        if isinstance(event, TextMessage):
+            data: str | bytes = event.data
+            self._part_bytes += _utf8_length(event.data)
+        else:
+            data = bytes(event.data)
+            self._part_bytes += len(data)
         if self._max_message_size and self._part_bytes > self._max_message_size:
-            self.close(MESSAGE_TOO_BIG, "message too big")
-            raise TransportClosed()
+            self._fail(MESSAGE_TOO_BIG, "message too big")
         if event.message_finished and not self._parts:
             self._inbox.append(data)
         else:

@@ -116,3 +116,16 @@ def test_sniffing_knows_the_common_formats() -> None:
     assert sniff(CLIP.read_bytes()) == "video/webm"
     assert sniff(b"\0\0\0\x18ftypmp42") == "video/mp4"
     assert sniff(b"unknown") == "application/octet-stream"
+
+
+@pytest.mark.parametrize("excess", [0, 1, 1024 * 1024])
+def test_a_suffix_range_longer_than_the_file_gets_all_of_it(app: Flask, user: User, excess: int) -> None:
+    big = bytes(range(256)) * 4096   # assets/big.bin, 1 MiB on disk
+    on_disk = app.test_client().get("/assets/big.bin", headers={"Range": f"bytes=-{len(big) + excess}"})
+    assert on_disk.status_code == 206 and on_disk.data == big
+    assert on_disk.headers["Content-Range"] == f"bytes 0-{len(big) - 1}/{len(big)}"
+
+    user.open("/media-elements")
+    in_memory = user.http.get(source_of(user, "bytes"), headers={"Range": f"bytes=-{len(png()) + excess}"})
+    assert in_memory.status_code == 206 and in_memory.data == png()
+    assert in_memory.headers["Content-Range"] == f"bytes 0-{len(png()) - 1}/{len(png())}"
