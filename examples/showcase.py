@@ -47,7 +47,11 @@ def show(family: str) -> None:
         for section in (s for s in gallery.sections if s.family == family):
             with ui.card().mark(section.title):
                 ui.label(section.title).classes("text-h6")
-                section.function()
+                missing = section.missing
+                if missing is None:
+                    section.function()
+                else:  # an optional package is not installed: the page still works
+                    ui.label(missing).classes("text-negative")
                 sample = ui.element("pre").style("font-size: 12px; background: #f5f5f5; padding: 8px; margin: 0")
                 sample.text = section.code
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from flask import Flask, current_app
 
-from .settings import Settings
+from .settings import Settings, check_config
 
 if TYPE_CHECKING:
     from .auth.config import AuthConfig
@@ -67,6 +67,7 @@ class Runtime:
     """flaskui's state for one Flask app."""
 
     def __init__(self, app: Flask) -> None:
+        check_config(app.config)  # at registration: a bad FLASKUI_* value fails the app's start, not a request
         self.app = app
         self.clients = ClientStore()
         self.sign_outs = SignOuts(self.clients)
@@ -102,7 +103,7 @@ class Runtime:
 
     @cached_property
     def settings(self) -> Settings:
-        """``FLASKUI_*`` config, read at first use."""
+        """``FLASKUI_*`` config, read at first use (checked again: keys may be set after registration)."""
         if self._generated_secret is not None and self.app.secret_key == self._generated_secret:
             log.warning(
                 "app.secret_key is not set: flaskui generated one for this process. Set SECRET_KEY "

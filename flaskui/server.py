@@ -11,11 +11,14 @@ import logging
 import signal
 import socket
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import Flask
 
 from . import shutdown
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import WSGIApplication
 
 log = logging.getLogger("flaskui")
 
@@ -28,7 +31,7 @@ def patch() -> None:
         monkey.patch_all()
 
 
-def make_server(app: Flask, host: str, port: int, access_log: bool = False) -> object:
+def make_server(app: WSGIApplication, host: str, port: int, access_log: bool = False) -> object:
     """A ``gevent.pywsgi.WSGIServer`` for ``app`` (not started) whose handler ends upgraded connections.
 
     After a websocket closes, gevent's handler would read the browser's late close frame as a new
@@ -51,6 +54,20 @@ def make_server(app: Flask, host: str, port: int, access_log: bool = False) -> o
     return WSGIServer((host, port), app, handler_class=Handler, log=sys.stderr if access_log else None)
 
 
+def _debugger(app: Flask, host: str) -> WSGIApplication:
+    """``app`` behind Werkzeug's interactive debugger, as ``flask run --debug`` (``run_simple``) sets it up.
+
+    An exception in a page function reaches it because debug mode makes Flask propagate exceptions;
+    its error page's console evaluates code in a frame once unlocked with the PIN (``WERKZEUG_DEBUG_PIN``
+    sets it, ``off`` disables it). The frames are kept in this process, which gevent's server is.
+    """
+    from werkzeug.debug import DebuggedApplication
+
+    debugged = DebuggedApplication(app, evalex=True)
+    debugged.trusted_hosts.append(host)  # besides localhost, as run_simple allows the host it serves
+    return debugged
+
+
 def run(app: Flask, host: str = "127.0.0.1", port: int = 8080, debug: bool = False) -> None:
     """Serve ``app`` until SIGINT or SIGTERM.
 
@@ -58,17 +75,20 @@ def run(app: Flask, host: str = "127.0.0.1", port: int = 8080, debug: bool = Fal
         app: the Flask app with flaskui Blueprints registered.
         host: the interface to listen on.
         port: the TCP port.
-        debug: Flask debug mode and an access log.
+        debug: Flask debug mode, an access log, and Werkzeug's interactive debugger for exceptions
+            in pages (``_debugger``).
 
     On SIGINT/SIGTERM every open websocket is closed with 1001 so tabs reconnect at once.
     """
     patch()
     import gevent
 
+    served: WSGIApplication = app
     if debug:
         app.debug = True
+        served = _debugger(app, host)
     logging.basicConfig(level=logging.DEBUG if debug else logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    server = make_server(app, host, port, access_log=debug)
+    server = make_server(served, host, port, access_log=debug)
     # Pages hold many small objects until their tab connects or is pruned; with the default
     # thresholds the cyclic GC spent most of a page GET traversing them. Objects alive now (the
     # app, its modules) are frozen out of collections.

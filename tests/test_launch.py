@@ -6,14 +6,18 @@ each test reads the subprocess's stderr instead of relying on warning filters.
 """
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
+import re
 import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,6 +27,7 @@ from typing import Iterator
 import pytest
 from playwright.sync_api import Browser, expect
 
+import flaskui
 from flaskui.testing import ProtocolClient
 
 from .helpers import wait_until
@@ -30,6 +35,36 @@ from .helpers import wait_until
 TESTS = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
 STARTUP_TIMEOUT = 15.0
+
+#: An app factory that ``flaskui run`` is pointed at in a temporary folder, next to ``greeting.py``.
+FACTORY_APP = '''
+from flask import Flask
+
+import flaskui
+from flaskui import ui
+
+from greeting import GREETING  # a sibling module: importable only if this file's folder is on sys.path
+
+
+def create_app(greeting=GREETING, **config):
+    pages = flaskui.Blueprint("pages", __name__)
+
+    @pages.page("/")
+    def index():
+        ui.label(greeting)
+        count = ui.label("0")
+        ui.button("Click", on_click=lambda: setattr(count, "text", str(int(count.text) + 1)))
+
+    @pages.page("/boom")
+    def boom():
+        answer = 6 * 7
+        raise RuntimeError(f"boom {answer}")
+
+    app = Flask(__name__)
+    app.config.update(SECRET_KEY="launch-tests-only", **config)
+    app.register_blueprint(pages)
+    return app
+'''
 
 
 def free_port() -> int:
@@ -250,4 +285,101 @@ def test_flaskui_run_reload_serves_and_restarts_on_change(tmp_path: Path) -> Non
         wait_until(lambda: server.stdout().count("flaskui: serving") == 2, timeout=STARTUP_TIMEOUT)
         wait_until(lambda: healthy(server.url), timeout=STARTUP_TIMEOUT)
         assert_counter_works(server.url)
+    assert_no_patch_warning(server)
+
+
+def factory_project(folder: Path) -> Path:
+    """``folder`` with ``factory_app.py`` (FACTORY_APP) and the sibling module it imports."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "factory_app.py").write_text(FACTORY_APP)
+    (folder / "greeting.py").write_text('GREETING = "Hello from the factory"\n')
+    return folder
+
+
+def run_to_the_end(arguments: list[str], cwd: Path,
+                   env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``flaskui *arguments``, which must end by itself, and capture its output."""
+    return subprocess.run(
+        [command("flaskui"), *arguments], cwd=cwd, env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=15, check=False,
+    )
+
+
+def fetch(url: str, cookie: str | None = None) -> tuple[int, str, str | None]:
+    """GET ``url`` (error statuses too): its status, body, and the ``name=value`` of a cookie it sets."""
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            status, body, headers = response.status, response.read().decode(), response.headers
+    except urllib.error.HTTPError as error:
+        status, body, headers = error.code, error.read().decode(), error.headers
+    set_cookie = headers.get("Set-Cookie")
+    return status, body, set_cookie.split(";")[0] if set_cookie else None
+
+
+@pytest.mark.parametrize(("target", "greeting", "folder"), [
+    ("factory_app", "Hello from the factory", "project"),             # a module: Flask finds its create_app
+    ("factory_app:create_app()", "Hello from the factory", "project"),
+    ('factory_app:create_app("Hi")', "Hi", "project"),                 # a factory with literal arguments
+    ("project/factory_app.py", "Hello from the factory", "."),         # a file: its folder goes on sys.path
+])
+def test_flaskui_run_takes_the_targets_flask_app_takes(tmp_path: Path, target: str, greeting: str,
+                                                       folder: str) -> None:
+    factory_project(tmp_path / "project")
+    port = free_port()
+    with serving([command("flaskui"), "run", target, "--port", str(port)], port, tmp_path / "out",
+                 cwd=tmp_path / folder) as server:
+        page = ProtocolClient(server.url).open("/")
+        assert greeting in page.texts()
+    assert_no_patch_warning(server)
+
+
+def test_flaskui_version_names_flaskui_and_what_it_runs_on() -> None:
+    result = run_to_the_end(["--version"], cwd=TESTS)
+    assert result.returncode == 0, result.stderr
+    for package in ("Flask", "Werkzeug", "gevent"):
+        assert f"{package} {importlib.metadata.version(package)}" in result.stdout
+    assert result.stdout.startswith(f"flaskui {flaskui.__version__} ")
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    (["nosuch:app"], "Could not import 'nosuch'."),
+    (["nosuch.py"], "Could not import 'nosuch'."),
+    (["factory_app:nope"], "Failed to find attribute 'nope' in 'factory_app'."),
+    (["factory_app:create_app(1, 2)"],
+     "The factory 'create_app(1, 2)' in module 'factory_app' could not be called with the specified arguments."),
+    (["factory_app:create_app(FLASKUI_RECONNECT_TIMEOUT=-1)"],
+     "FLASKUI_RECONNECT_TIMEOUT is -1 (int): expected a number of seconds >= 0"),
+    (["factory_app:create_app(FLASKUI_AUTH={})"],
+     'FLASKUI_AUTH["providers"] must be a non-empty dict of provider name → settings'),
+    (["--reload", "nosuch:app"], "Could not import 'nosuch'."),   # before the reloader starts a child
+])
+def test_a_bad_target_is_one_line_and_exit_code_2(tmp_path: Path, arguments: list[str], message: str) -> None:
+    result = run_to_the_end(["run", *arguments, "--port", str(free_port())], cwd=factory_project(tmp_path))
+    assert (result.returncode, result.stderr) == (2, f"flaskui: error: {message}\n")
+
+
+def test_flaskui_run_debug_shows_werkzeugs_debugger_for_a_page_that_raises(tmp_path: Path) -> None:
+    port, pin = free_port(), "123-456-789"
+    arguments = [command("flaskui"), "run", "factory_app:create_app()", "--debug", "--port", str(port)]
+    with serving(arguments, port, tmp_path / "out", cwd=factory_project(tmp_path / "project"),
+                 env={"WERKZEUG_DEBUG_PIN": pin}) as server:
+        status, page, _ = fetch(server.url + "/boom")
+        assert status == 500
+        assert "<title>RuntimeError: boom 42\n // Werkzeug Debugger</title>" in page
+        secret = re.search(r'SECRET = "(\w+)"', page)
+        frames = re.findall(r'<div class="frame" id="frame-(\d+)">', page)
+        assert secret and frames, page
+        # the console evaluates code in the page function's frame (the innermost), once unlocked with the PIN
+        evaluate = (f"{server.url}/boom?__debugger__=yes&s={secret.group(1)}&frm={frames[-1]}&cmd="
+                    + urllib.parse.quote("str(answer) + '-in-the-frame'"))
+        status, page, _ = fetch(evaluate)
+        assert status == 500 and "42-in-the-frame" not in page, "locked: the page just fails again"
+        fetch(f"{server.url}/?__debugger__=yes&cmd=printpin&s={secret.group(1)}")  # what the locked console asks
+        wait_until(lambda: f"Debugger pin code: {pin}" in server.stderr(), timeout=5)
+        status, answer, cookie = fetch(f"{server.url}/?__debugger__=yes&cmd=pinauth&pin={pin}&s={secret.group(1)}")
+        assert json.loads(answer) == {"auth": True, "exhausted": False} and cookie
+        status, page, _ = fetch(evaluate, cookie=cookie)
+        assert status == 200 and "42-in-the-frame" in page
+        assert_counter_works(server.url)  # pages and their websockets work behind the debugger
     assert_no_patch_warning(server)

@@ -6,9 +6,13 @@ Each module of this package holds one family of elements; a demo is a function d
     @demo("Label")
     def label() -> None:
         ui.label("Hello!")
+
+A demo of an element that needs an optional package names it (``@demo("Pyplot", requires="matplotlib")``);
+where that package is not installed, its card says which of flaskui's extras installs it instead.
 """
 from __future__ import annotations
 
+import importlib
 import inspect
 import textwrap
 from dataclasses import dataclass
@@ -16,12 +20,28 @@ from typing import Callable
 
 Demo = Callable[[], None]
 
+#: The extra of flaskui that installs each optional package a demo may require.
+EXTRAS = {"matplotlib": "plot"}
+
 
 @dataclass
 class Section:
     title: str
     function: Demo
     family: str
+    requires: str | None = None
+
+    @property
+    def missing(self) -> str | None:
+        """What to show instead of the demo when the package it requires is not installed; else None."""
+        if self.requires is None:
+            return None
+        try:
+            importlib.import_module(self.requires)
+        except ImportError:
+            return (f"This demo needs {self.requires}, which is not installed: "
+                    f"pip install 'flaskui[{EXTRAS[self.requires]}]'")
+        return None
 
     @property
     def code(self) -> str:
@@ -34,11 +54,11 @@ class Section:
 sections: list[Section] = []
 
 
-def demo(title: str) -> Callable[[Demo], Demo]:
-    """Register a demo under ``title`` in the family named by its module."""
+def demo(title: str, requires: str | None = None) -> Callable[[Demo], Demo]:
+    """Register a demo under ``title`` in the family named by its module (``requires``: a key of ``EXTRAS``)."""
 
     def register(function: Demo) -> Demo:
-        sections.append(Section(title, function, function.__module__.rsplit(".", 1)[-1]))
+        sections.append(Section(title, function, function.__module__.rsplit(".", 1)[-1], requires))
         return function
 
     return register

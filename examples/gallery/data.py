@@ -48,7 +48,7 @@ def plotly() -> None:
                "layout": {"width": 340, "height": 240, "margin": {"t": 20, "b": 30, "l": 30, "r": 10}}})
 
 
-@demo("Pyplot")
+@demo("Pyplot", requires="matplotlib")
 def pyplot() -> None:
     import matplotlib.pyplot as plt
 
@@ -57,7 +57,7 @@ def pyplot() -> None:
         plt.title("Squares")
 
 
-@demo("Matplotlib figure")
+@demo("Matplotlib figure", requires="matplotlib")
 def matplotlib() -> None:
     plot = ui.matplotlib(figsize=(3, 2))
 
@@ -70,7 +70,7 @@ def matplotlib() -> None:
     ui.button("Faster", on_click=lambda: draw(3))
 
 
-@demo("Line plot")
+@demo("Line plot", requires="matplotlib")
 def line_plot() -> None:
     lines = ui.line_plot(n=2, limit=30, figsize=(3, 2)).with_legend(["sin", "cos"], loc="upper right")
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from flaskui import ui
@@ -8,13 +10,40 @@ from flaskui.testing import Screen, User
 EXAMPLE = "showcase"
 
 
-def test_every_family_page_builds(user: User) -> None:
+MATPLOTLIB_MISSING = "This demo needs matplotlib, which is not installed: pip install 'flaskui[plot]'"
+
+
+def hide_matplotlib(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make ``import matplotlib`` (and its submodules) fail as where it is not installed, for one test."""
+    for name in [name for name in sys.modules if name.partition(".")[0] == "matplotlib"] + ["matplotlib"]:
+        monkeypatch.setitem(sys.modules, name, None)  # None in sys.modules: import raises ModuleNotFoundError
+
+
+@pytest.mark.parametrize("matplotlib", ["installed", "missing"])
+def test_every_showcase_page_answers(user: User, monkeypatch: pytest.MonkeyPatch, matplotlib: str) -> None:
     from showcase import FAMILIES
 
+    if matplotlib == "missing":  # the README's command installs it (the plot extra); a plain install does not
+        hide_matplotlib(monkeypatch)
     assert {"basics", "content", "data", "feedback", "features", "inputs", "layout"} <= set(FAMILIES)
     for family in FAMILIES:
-        user.open("/" if family == "basics" else f"/{family}")
+        user.open("/" if family == "basics" else f"/{family}")  # fails unless the page answers 200
         user.should_see("flaskui showcase")
+    user.open("/hello")
+    user.should_see("Hello!")
+
+
+def test_the_data_page_says_which_extra_its_plots_need_where_matplotlib_is_missing(
+        user: User, monkeypatch: pytest.MonkeyPatch) -> None:
+    user.open("/data")
+    user.should_not_see(MATPLOTLIB_MISSING)
+    hide_matplotlib(monkeypatch)
+    user.open("/data")
+    for title in ("Pyplot", "Matplotlib figure", "Line plot"):
+        user.should_see(title)
+    assert len(user.find(MATPLOTLIB_MISSING).elements) == 3, "each of the three cards says what to install"
+    user.find("Add a row").click()  # the other demos work as before
+    user.should_see("Linus")
 
 
 def test_basic_cards_work(user: User) -> None:

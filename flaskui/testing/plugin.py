@@ -8,9 +8,14 @@ convention):
 - ``screen``: a ``Screen`` (Chromium on a live server); fails the test on browser console errors
   and on exceptions flaskui logged on the server.
 - ``flaskui_browser``: the session's Chromium (``$FLASKUI_CHROMIUM``, default ``/usr/bin/chromium``).
+
+``screen`` and ``flaskui_browser`` need the ``testing`` extra (Playwright) and Debian's chromium; without
+either, a test using them fails saying what to install. The plugin registers the ``browser`` marker
+(``@pytest.mark.browser`` on tests that drive Chromium), so ``--strict-markers`` accepts it.
 """
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Callable, Iterator
 
 import pytest
@@ -22,6 +27,14 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
     from .screen import Screen
+
+
+BROWSER_MARKER = "browser: drives Chromium through Playwright (flaskui's screen and flaskui_browser fixtures)"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the ``browser`` marker, so a project run with ``--strict-markers`` may use it."""
+    config.addinivalue_line("markers", BROWSER_MARKER)
 
 
 @pytest.fixture
@@ -44,10 +57,20 @@ def user(create_user: Callable[[], User]) -> User:
 
 @pytest.fixture(scope="session")
 def flaskui_browser() -> Iterator[Browser]:
-    from playwright.sync_api import sync_playwright
-
     from .screen import CHROMIUM_ARGS, chromium_path
 
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as error:
+        # from None: the ImportError's traceback would only bury the message
+        raise pytest.fail.Exception(
+            f"flaskui's browser fixtures need Playwright ({error}): pip install 'flaskui[testing]', and Debian's "
+            "chromium: apt-get install chromium (or set FLASKUI_CHROMIUM to a Chromium executable)", pytrace=False,
+        ) from None
+    if not os.path.isfile(chromium_path()):
+        pytest.fail(f"flaskui's browser fixtures need Chromium, and {chromium_path()} does not exist: "
+                    "apt-get install chromium (Debian's), or set FLASKUI_CHROMIUM to a Chromium executable",
+                    pytrace=False)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         yield browser
