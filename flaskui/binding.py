@@ -85,7 +85,7 @@ def _can_notify(source: Any, name: str) -> bool:
     from .element import Element
 
     if isinstance(source, Element):
-        return name in ("value", "text", "visible")
+        return name in ("value", "text", "visible", "enabled")
     return isinstance(getattr(type(source), name, None), BindableProperty)
 
 

@@ -286,6 +286,9 @@ class Client:
         listener: Listener | None = element.listeners.get(listener_id)
         if listener is None:
             raise Refused(f"unknown listener {listener_id!r} of element {element_id}")
+        refusal = element.events_refused_because()
+        if refusal is not None:   # a crafted message, or one sent just before the page changed
+            raise Refused(f"element {element_id} {refusal}")
         arguments = EventArguments(sender=element, client=self, args=args)
         if listener.inline:
             with AppUiContext(self):

@@ -388,6 +388,16 @@ class Element(BindingMixin):
         self.visible = visible
         return self
 
+    def events_refused_because(self) -> str | None:
+        """Why no person could have caused an event of this element now (it, or a container of it,
+        is hidden; ``DisableableElement`` adds "disabled"), or None: the server refuses such events."""
+        element: Element | None = self
+        while element is not None:
+            if not element._visible:
+                return "is hidden" if element is self else "is inside a hidden element"
+            element = element.parent
+        return None
+
     def _changed(self, field: str) -> None:
         outbox = self.client.outbox
         if outbox.recording and not self.deleted:

@@ -5,6 +5,7 @@ from typing import Any
 
 from ..element import Element
 from ..events import Handler
+from .disableable import DisableableElement
 
 
 class Label(Element):
@@ -14,7 +15,7 @@ class Label(Element):
         super().__init__("div", text=str(text))
 
 
-class Button(Element):
+class Button(DisableableElement):
     """A Quasar button (https://quasar.dev/vue-components/button).
 
     Args:

@@ -133,10 +133,12 @@ class Chip(ValueElement):
         set_color(self, text_color, prop="text-color", css="color")
         if on_click is not None:
             self.on_click(on_click)
+        # one listener, so the handlers run although the chip is hidden by then (the server
+        # refuses events of hidden elements)
+        self._remove_handlers: list[Handler] = [on_remove] if on_remove is not None else []
         if removable:
             self.props["removable"] = True
             self._add_listener("remove", self._removed, inline=True)
-            self.on("remove", on_remove)
 
     @property
     def selected(self) -> bool:
@@ -154,6 +156,8 @@ class Chip(ValueElement):
 
     def _removed(self, event: EventArguments) -> None:
         self.visible = False
+        for handler in self._remove_handlers:
+            self.client.events.submit_logged(handler, event)
 
     def _value_from_args(self, args: list[Any]) -> bool:
         return bool(args and args[0])

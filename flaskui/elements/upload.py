@@ -17,11 +17,11 @@ import secrets
 from dataclasses import dataclass, field
 
 from ..context import ClientContext
-from ..element import Element
 from ..events import EventArguments, Handler, call_handler
 from ..files.store import FileRegistry
 from ..urls import client_url
 from ..files.uploads import Limits, UploadedFile, format_size
+from .disableable import DisableableElement
 from .messages import notify
 
 
@@ -46,7 +46,7 @@ class UploadRejectedEventArguments(EventArguments):
     reason: str
 
 
-class Upload(Element):
+class Upload(DisableableElement):
     """A Quasar uploader (https://quasar.dev/vue-components/uploader).
 
     Args:
@@ -88,15 +88,6 @@ class Upload(Element):
         if label:
             self.props["label"] = label
         self.on("rejected", self._rejected_in_browser)
-
-    @property
-    def enabled(self) -> bool:
-        """Whether uploads are accepted; a disabled uploader is greyed out and the server refuses it."""
-        return not self.props.get("disable", False)
-
-    @enabled.setter
-    def enabled(self, value: bool) -> None:
-        self.props["disable"] = not value
 
     def on_upload(self, handler: Handler) -> Upload:
         """Also call ``handler`` for each uploaded file."""

@@ -11,13 +11,13 @@ from typing import Any, TypeVar
 from .. import binding
 from ..binding import ValueBindingMixin
 from ..events import EventArguments, Handler, ValueChangeEventArguments
-from ..element import Element
+from .disableable import DisableableElement
 
 
 V = TypeVar("V", bound="ValueElement")
 
 
-class ValueElement(ValueBindingMixin, Element):
+class ValueElement(ValueBindingMixin, DisableableElement):
     """An element whose ``value`` is two-way bound to the browser.
 
     Args:

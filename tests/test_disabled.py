@@ -1,0 +1,107 @@
+"""Disabled and hidden elements: greyed out in the browser, and their events refused by the server."""
+from __future__ import annotations
+
+from typing import Any, Callable, Iterator
+
+import pytest
+from flask import Flask
+from playwright.sync_api import expect
+
+import flaskui
+from flaskui import ui
+from flaskui.testing import LiveServer, ProtocolClient, Screen
+
+
+@pytest.fixture
+def app() -> Flask:
+    app = Flask(__name__)
+    app.config["SECRET_KEY"] = "disabled"
+    pages = flaskui.Blueprint("pages", __name__)
+
+    @pages.page("/")
+    def index() -> None:
+        clicks = ui.label("0 clicks")
+
+        def bump() -> None:
+            clicks.text = f"{int(clicks.text.split()[0]) + 1} clicks"
+
+        ui.button("disabled", on_click=bump).disable()
+        ui.button("hidden", on_click=bump).set_visibility(False)
+        with ui.row() as row:
+            ui.button("in hidden row", on_click=bump)
+        row.visible = False
+        agree = ui.checkbox("I agree")
+        ui.button("send", on_click=bump).bind_enabled_from(agree, "value")
+        ui.button("visible", on_click=bump)
+
+    app.register_blueprint(pages)
+    return app
+
+
+@pytest.fixture
+def live(app: Flask) -> Iterator[LiveServer]:
+    with LiveServer(app) as server:
+        yield server
+
+
+@pytest.mark.parametrize("button, reason", [
+    ("disabled", "is disabled"),
+    ("hidden", "is hidden"),
+    ("in hidden row", "is inside a hidden element"),
+    ("send", "is disabled"),
+])
+def test_events_of_disabled_and_hidden_elements_are_refused(live: LiveServer, button: str, reason: str) -> None:
+    page = ProtocolClient(live.url).open("/")
+    page.connect()
+    target = page.find_text(button)
+    page.click(target)
+    refusal = page.wait_for_message(lambda m: m["t"] == "err")
+    assert refusal["reason"].startswith(f"element {target} {reason}")
+    page.click(page.find_text("visible"))
+    page.wait_for(lambda: "1 clicks" in page.texts())   # only the visible, enabled button counted
+
+
+def test_a_binding_enables_a_button(live: LiveServer) -> None:
+    page = ProtocolClient(live.url).open("/")
+    page.connect()
+    send = page.find_text("send")
+    assert page.elements[send]["props"]["disable"] is True
+    agree = next(key for key, element in page.elements.items() if element.get("props", {}).get("label") == "I agree")
+    page.trigger(agree, "update:modelValue", [True])
+    page.wait_for(lambda: "disable" not in page.elements[send].get("props", {}))
+    page.click(send)
+    page.wait_for(lambda: "1 clicks" in page.texts())
+
+
+@pytest.mark.parametrize("make", [
+    lambda: ui.button("b"), lambda: ui.input("i"), lambda: ui.number("n"), lambda: ui.textarea("t"),
+    lambda: ui.checkbox("c"), lambda: ui.switch("s"), lambda: ui.slider(min=0, max=1), lambda: ui.select(["a"]),
+    lambda: ui.radio(["a"]), lambda: ui.toggle(["a"]), lambda: ui.upload(), lambda: ui.knob(), lambda: ui.rating(),
+    lambda: ui.date(), lambda: ui.time(), lambda: ui.color_input("c"), lambda: ui.input_chips("x"),
+])
+def test_every_input_and_button_can_be_disabled(app: Flask, make: Callable[[], Any]) -> None:
+    from flaskui.client import Client
+    from flaskui.runtime import Runtime
+
+    with app.test_request_context("/"):
+        client = Client(Runtime.of(app))
+        with client.ui_context():
+            element = make()
+            assert element.enabled is True
+            assert element.disable() is element and element.props["disable"] is True and not element.enabled
+            element.enable()
+            assert "disable" not in element.props and element.enabled
+            element.set_enabled(False)
+            assert element.events_refused_because() == "is disabled"
+        client.delete()
+
+
+@pytest.mark.browser
+def test_chromium_greys_out_a_disabled_button_until_a_binding_enables_it(screen: Screen) -> None:
+    screen.open("/")
+    send = screen.page.get_by_role("button", name="send")
+    assert send.is_disabled()
+    screen.page.get_by_text("I agree").click()
+    expect(send).to_be_enabled()
+    send.click()
+    screen.should_contain("1 clicks")
