@@ -17,14 +17,15 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import gevent
 import gevent.event
+from greenlet import GreenletExit
 from flask import Flask, Request, has_request_context, request
 from werkzeug.wrappers import Response
 
 from .aio import DONE, Done, result_of
 from .auth.identity import ClientAuth
-from .context import AppUiContext, UiContext, page_request_ended
+from .context import AppUiContext, UiContext, page_is_built_by, page_request_ended
 from .element import Element
-from .errors import Refused
+from .errors import PageAbandoned, Refused
 from .events import EventArguments, EventDispatcher, Listener
 from .javascript import JavaScriptRequest, JavaScriptRequests
 from .outbox import Outbox, Transport
@@ -177,9 +178,11 @@ class Client:
         token = self.tab.remember_write(cookie)
         self.outbox.enqueue_message(["session", client_url(self, "session", client_id=self.id, token=token)])
 
-    def run_safely(self, function: Callable[..., Any], *args: Any) -> None:
+    def run_safely(self, function: Callable[..., Any], *args: Any, source: object = None) -> None:
         """Run ``function`` in this client's context (a request context of the tab's, after the
-        app's ``before_request`` functions); exceptions go to the app's exception hooks."""
+        app's ``before_request`` functions). Its exceptions, ``SystemExit`` too, go to the app's
+        exception hooks (``source``: the element whose handler it is, for the log): a handler never
+        ends the worker."""
         with self.ui_context() as context:
             try:
                 answer = context.preprocess()
@@ -187,10 +190,19 @@ class Client:
                     result_of(function(*args))
                 else:
                     self._answered_before_handler(answer)
-            except Exception as error:
-                self.runtime.handle_exception(error)
+            except (GreenletExit, PageAbandoned):
+                raise
+            except BaseException as error:
+                self.runtime.handle_exception(error, self, source)
             finally:
                 self.outbox.flush()   # from this greenlet, which is done anyway
+
+    def show_error(self, error: BaseException) -> None:
+        """Tell the tab that something failed: the exception in debug mode, else a generic message."""
+        message = (f"{type(error).__name__}: {error}" if self.app.debug
+                   else "Sorry, something went wrong on the server.")
+        self.outbox.enqueue_message(["n", {"message": message, "type": "negative", "position": "bottom",
+                                           "timeout": 8000, "multiLine": self.app.debug}])
 
     def _answered_before_handler(self, response: Response) -> None:
         """A ``before_request`` function answered instead of the handler: follow a redirect."""
@@ -216,9 +228,14 @@ class Client:
             TimeoutError: no connection within ``timeout`` (default ``FLASKUI_HANDSHAKE_TIMEOUT``).
         """
         self._page_released.set()
-        limit = self.runtime.settings.handshake_timeout if timeout is None else timeout
-        if not self._connected.wait(limit):
-            raise TimeoutError(f"the browser did not connect within {limit} s")
+        if timeout is None and not self.has_connected and page_is_built_by(self):
+            # a crawler or curl never connects: end the page function quietly when it is pruned
+            if not self._connected.wait(self.runtime.settings.prune_timeout):
+                raise PageAbandoned(f"{self!r}: the browser never connected")
+        else:
+            limit = self.runtime.settings.handshake_timeout if timeout is None else timeout
+            if not self._connected.wait(limit):
+                raise TimeoutError(f"the browser did not connect within {limit} s")
         page_request_ended(self)
         return DONE
 
@@ -295,7 +312,7 @@ class Client:
                 try:
                     listener.handler(arguments)
                 except Exception as error:
-                    self.runtime.handle_exception(error)
+                    self.runtime.handle_exception(error, self, element)
         elif not self.events.submit(listener.call, arguments):
             raise Refused("the page is gone" if self.deleted else "too many pending events")
 

@@ -162,6 +162,12 @@ class PageBuild:
 _page_build: contextvars.ContextVar[PageBuild | None] = contextvars.ContextVar("flaskui_page_build", default=None)
 
 
+def page_is_built_by(client: Client) -> bool:
+    """Whether this greenlet runs ``client``'s page function."""
+    build = _page_build.get()
+    return build is not None and build.client is client
+
+
 def page_request_ended(client: Client) -> None:
     """``client``'s page request is over (its HTML went out and its browser connected): if this
     greenlet builds that page, go on in a request context of the tab's."""

@@ -16,6 +16,7 @@ from typing import Any, Callable, cast
 import gevent
 from flask import make_response
 from flask.typing import ResponseReturnValue
+from greenlet import GreenletExit
 
 from . import collector, shell
 from .aio import result_of
@@ -23,10 +24,22 @@ from .context import ClientContext, PageBuild
 from .assets import ASSETS
 from .auth.access import PUBLIC, PageAccess
 from .client import Client
+from .errors import PageAbandoned
 from .runtime import Runtime
 from .session import browser_id
 
 PageFunction = Callable[..., Any]
+
+
+class _Failed:
+    """A page function's exception, handed to the view to raise in the request's greenlet: there
+    Flask's error handlers answer it and log it once (raised in this greenlet, gevent would print
+    it as well)."""
+
+    __slots__ = ("error",)
+
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
 
 
 def _build(client: Client, function: PageFunction, view_args: dict[str, Any]) -> Any:
@@ -35,11 +48,13 @@ def _build(client: Client, function: PageFunction, view_args: dict[str, Any]) ->
     with ClientContext(client), PageBuild(client):
         try:
             return result_of(function(**view_args))
-        except Exception as error:
+        except (GreenletExit, PageAbandoned):   # killed, or its browser never came: quietly
+            return None
+        except BaseException as error:   # SystemExit too: a page must never end the worker
             if client._page_released.is_set():  # the HTML is out: nobody else will see this
-                client.runtime.handle_exception(error)
+                client.runtime.handle_exception(error, client)
                 return None
-            raise
+            return _Failed(error)
         finally:
             client._page_released.set()
 
@@ -58,13 +73,14 @@ def make_page_view(function: PageFunction, title: str | None,
         client.auth = access.client_auth()
         greenlet = gevent.spawn(contextvars.copy_context().run, _build, client, function, view_args)
         client._page_released.wait()
-        if greenlet.ready():
-            if not greenlet.successful():
-                client.delete()
-                raise greenlet.exception
-            if greenlet.value is not None:  # a redirect, an abort, any Flask return value
-                client.delete()
-                return cast(ResponseReturnValue, greenlet.value)
+        if greenlet.ready() and greenlet.value is not None:
+            client.delete()
+            if isinstance(greenlet.value, _Failed):   # abort(404) too: Flask answers it as usual
+                error = greenlet.value.error
+                if not isinstance(error, Exception):   # SystemExit: a 500, never the worker's end
+                    raise RuntimeError(f"the page function raised {error!r}") from error
+                raise error
+            return cast(ResponseReturnValue, greenlet.value)   # a redirect, any Flask return value
         runtime.clients.add(client)
         client.schedule_prune()
         client.outbox.start_recording()

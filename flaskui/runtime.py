@@ -111,11 +111,22 @@ class Runtime:
             )
         return Settings.from_config(self.app.config)
 
-    def handle_exception(self, error: BaseException) -> None:
-        """Log an exception from a handler, timer or page and pass it to the app's hooks."""
-        log.error("exception in a flaskui handler", exc_info=error)
+    def handle_exception(self, error: BaseException, client: Client | None = None, source: object = None) -> None:
+        """Log an exception from a handler, timer or page and pass it to the app's hooks.
+
+        Args:
+            error: the exception.
+            client: the tab it happened in; with no ``on_exception`` hook, the tab is told (the
+                exception itself in debug mode, a generic message otherwise).
+            source: the element whose handler or timer raised, for the log.
+        """
+        where = f" of {source!r}" if source is not None else ""
+        page = f" on page {client.tab.page_url}" if client is not None else ""
+        log.error("exception in a flaskui handler%s%s", where, page, exc_info=error)
         for handler in self.exception_handlers:
             try:
                 handler(error)
             except Exception:
                 log.exception("exception in a flaskui exception handler")
+        if client is not None and not self.exception_handlers:
+            client.show_error(error)

@@ -140,6 +140,12 @@ class TabRequest:
         """The ``SCRIPT_NAME`` the page was served under, without a trailing slash."""
         return str(self.environ.get("SCRIPT_NAME", "")).rstrip("/")
 
+    @property
+    def page_url(self) -> str:
+        """The page's path and query, as the log names the page."""
+        query = self.environ.get("QUERY_STRING")
+        return f"{self.script_root}{self.environ.get('PATH_INFO', '')}{'?' + query if query else ''}"
+
     def reconnected(self, environ: dict[str, Any]) -> None:
         """Take the headers, cookies and address of a new websocket upgrade request."""
         fresh = _snapshot(environ)

@@ -62,7 +62,7 @@ class Timer(Element):
         self._call = greenlet.getcurrent()
         try:
             if self.active and not self.deleted:
-                self.client.run_safely(self.callback)
+                self.client.run_safely(self.callback, source=self)
                 if self.once:
                     return
         finally:

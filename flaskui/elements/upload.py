@@ -114,7 +114,7 @@ class Upload(DisableableElement):
                 for handler in self._multi_upload_handlers:
                     call_handler(handler, MultiUploadEventArguments(sender=self, client=self.client, files=files))
             except Exception as error:
-                self.client.runtime.handle_exception(error)
+                self.client.runtime.handle_exception(error, self.client, self)
                 return False
         return True
 
