@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 import flaskui
 from flaskui import ui
-from flaskui.testing import LiveServer, ProtocolClient, Screen
+from flaskui.testing import LiveServer, ProtocolClient, Screen, User
 
 
 @pytest.fixture
@@ -59,6 +59,15 @@ def test_events_of_disabled_and_hidden_elements_are_refused(live: LiveServer, bu
     assert refusal["reason"].startswith(f"element {target} {reason}")
     page.click(page.find_text("visible"))
     page.wait_for(lambda: "1 clicks" in page.texts())   # only the visible, enabled button counted
+
+
+def test_the_simulated_user_cannot_click_a_disabled_button(user: User) -> None:
+    user.open("/")
+    with pytest.raises(AssertionError, match="it is disabled"):
+        user.find("disabled").click()
+    user.find("I agree").click()
+    user.find("send").click()
+    user.should_see("1 clicks")
 
 
 def test_a_binding_enables_a_button(live: LiveServer) -> None:

@@ -203,7 +203,9 @@ def test_color_input_and_color_picker(user: User) -> None:
     assert color.button.style["background-color"] == "#00ff00"
     user.find("Color").clear().type("blue")
     assert q_color.value == "blue"
-    picker = user.find(kind=ui.color_picker).elements[-1]
+    user.should_not_see(kind=ui.color_picker)
+    user.find("Pick").click()
+    picker = only(user, ui.color_picker)
     assert isinstance(picker, ui.color_picker)
     assert picker.parent is only(user, ui.button, "Pick")
     UserInteraction(user, [picker.q_color]).trigger("change", ["#123456"])

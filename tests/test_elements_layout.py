@@ -85,7 +85,9 @@ def test_header_footer_and_drawers_join_the_page_layout(user: User) -> None:
     assert layout.props["view"] == "lHh Lpr fff"
     header = only(user, ui.header)
     assert header.props["elevated"] is True and header.props["reveal"] is True
-    left = only(user, ui.left_drawer)
+    user.should_not_see("In the drawer")
+    left = layout.children[1]
+    assert isinstance(left, ui.left_drawer)
     assert left.value is False and left.props["side"] == "left" and left.props["bordered"] is True
     right = only(user, ui.right_drawer)
     assert right.value is None and right.props["show-if-above"] is True and right.props["side"] == "right"
@@ -163,8 +165,9 @@ def test_splitter_carousel_and_timeline(user: User) -> None:
 
 def test_dialog_result_waits_for_submit_or_close(user: User) -> None:
     user.open("/dialog")
-    dialog = only(user, ui.dialog)
+    user.should_not_see("Really?")
     user.find("Ask").click()
+    dialog = only(user, ui.dialog)
     user.should_see("answer: waiting")
     user.should_see("dialog: True")
     user.find("Yes").click()
@@ -182,7 +185,8 @@ def test_dialog_result_waits_for_submit_or_close(user: User) -> None:
 
 def test_dialog_result_timeout_and_deletion(user: User) -> None:
     user.open("/dialog")
-    dialog = only(user, ui.dialog)
+    assert user.client is not None
+    (dialog,) = [e for e in user.client.elements.values() if isinstance(e, ui.dialog)]
     with pytest.raises(TimeoutError):
         dialog.result(timeout=0.01)
     assert dialog.value is True  # still open: the caller decides
@@ -194,20 +198,26 @@ def test_dialog_result_timeout_and_deletion(user: User) -> None:
 
 def test_menus_and_tooltip(user: User) -> None:
     user.open("/menu")
-    (menu,) = [element for element in user.find(kind=ui.menu).elements if not isinstance(element, ui.context_menu)]
-    assert isinstance(menu, ui.menu)
+    user.should_not_see("Rename")   # a closed menu renders nothing
     user.find("Open menu").click()
     user.should_see("menu: True")
+    menu = only(user, ui.menu)
+    assert not isinstance(menu, ui.context_menu)
     user.find("Keep open").click()
     user.should_see("chosen: keep")
     assert menu.value is True
     user.find("Rename").click()
     user.should_see("chosen: rename")
     user.should_see("menu: False")
+    user.find("Actions").click()
+    user.should_see("menu: True")
+    user.find("Right-click here").trigger("click.right")
     assert only(user, ui.context_menu).props["context-menu"] is True
     user.find("Copy").click()
     user.should_see("chosen: copy Copy")
-    assert only(user, ui.tooltip).parent is only(user, ui.button, "Hover me")
+    user.should_see("menu: False")
+    user.should_not_see("A helpful hint")   # no hover in the simulated user
+    assert isinstance(only(user, ui.button, "Hover me").children[0], ui.tooltip)
 
 
 def test_notification_element_updates_and_dismisses(user: User) -> None:

@@ -187,6 +187,15 @@ def test_a_handlers_session_write_reaches_the_browser_and_later_handlers(live_wo
     assert _shown(page, "http").endswith("|dark")
 
 
+def test_the_simulated_user_keeps_what_a_handler_wrote_to_the_session(world: Flask) -> None:
+    user = User(world)
+    user.open("/shop/world/1")
+    user.find("write").click()
+    user.should_see("written")
+    assert user.http.get("/whoami").get_data(as_text=True) == "anonymous|dark"
+    user.close()
+
+
 def test_flask_login_in_a_handler_signs_the_browser_in(live_world: LiveServer) -> None:
     page = ProtocolClient(live_world.url).open("/shop/world/1")
     page.connect()

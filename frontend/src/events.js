@@ -2,11 +2,43 @@
 import { send } from './connection.js';
 import { elements } from './store.js';
 
-const { camelize, toHandlerKey, toRaw } = Vue;
+const { camelize, capitalize, toHandlerKey, toRaw, withKeys, withModifiers } = Vue;
 
-// One handler per listener object, so throttle/debounce state survives re-renders.
-// A "u" op that replaces `events` brings new objects and thus fresh handlers.
-const handlers = new WeakMap();
+// One handler (and its prop name) per listener object, so throttle/debounce state survives
+// re-renders. A "u" op that replaces `events` brings new objects and thus fresh handlers.
+const bindings = new WeakMap();
+// Ids of the `.once` listeners that have fired (ids are unique within the page's client).
+const fired = new Set();
+
+// A listener's type is an event name and Vue's modifiers, e.g. "keydown.enter" or "click.stop",
+// sorted as Vue's template compiler sorts those of `@keydown.enter` (compiler-dom's transformOn):
+// capture/passive go into the handler prop's name (addEventListener options), key names guard
+// keyboard events only, the rest are Vue.withModifiers guards; `left`/`right` are keys on keyboard
+// events and mouse buttons on the others. flaskui/testing/user.py reads types the same way.
+const GUARD_MODIFIERS = new Set(['stop', 'prevent', 'self', 'ctrl', 'shift', 'alt', 'meta', 'exact', 'middle']);
+const OPTION_MODIFIERS = new Set(['capture', 'passive']);
+const KEY_EVENTS = new Set(['keydown', 'keyup', 'keypress']);
+
+function parseType(type) {
+  const [name, ...modifiers] = type.split('.');
+  const keyboard = KEY_EVENTS.has(name.toLowerCase());
+  const options = [];
+  const guards = [];
+  const keys = [];
+  let once = false;
+  for (const modifier of modifiers) {
+    if (modifier === 'once') once = true;
+    else if (OPTION_MODIFIERS.has(modifier)) options.push(modifier);
+    else if (GUARD_MODIFIERS.has(modifier) || (!keyboard && (modifier === 'left' || modifier === 'right'))) {
+      guards.push(modifier);
+    } else keys.push(modifier);
+  }
+  // No click event fires for the right or middle button: Vue listens to contextmenu / mouseup.
+  let event = name;
+  if (name.toLowerCase() === 'click' && guards.includes('right')) event = 'contextmenu';
+  else if (name.toLowerCase() === 'click' && guards.includes('middle')) event = 'mouseup';
+  return { event, options, guards, keys: keyboard ? keys : [], once };
+}
 
 const EVENT_FIELDS = ['type', 'key', 'code', 'altKey', 'ctrlKey', 'shiftKey', 'metaKey',
   'button', 'clientX', 'clientY'];
@@ -96,9 +128,10 @@ function rateLimit(listener, deliver) {
   return deliver;
 }
 
-function makeHandler(id, listener) {
+function makeHandler(id, listener, { guards, keys, once }) {
   const deliver = rateLimit(listener, args => send({ t: 'ev', el: id, l: listener.l, args }));
-  return (...args) => {
+  let handler = (...args) => {
+    if (once) fired.add(listener.l);
     if (listener.sync) {
       // Show the new value at once; the server learns it from the event below.
       const el = elements.get(id);
@@ -107,24 +140,31 @@ function makeHandler(id, listener) {
     // Serialize now: Event objects and targets change after the handler returns.
     deliver(args.map(arg => serializeArg(arg, listener.args)));
   };
+  // As Vue's compiled `@keydown.enter.stop`: the keys are checked first, then the guards in order.
+  if (guards.length) handler = withModifiers(handler, guards);
+  if (keys.length) handler = withKeys(handler, keys);
+  // Not Vue's once (a native once listener, gone after the first event whatever its key): the
+  // first event that passes the other modifiers is sent, later ones are not even stopped.
+  return once ? (...args) => { if (!fired.has(listener.l)) handler(...args); } : handler;
 }
 
-function handlerFor(id, listener) {
+function bindingFor(id, listener) {
   const raw = toRaw(listener);
-  let handler = handlers.get(raw);
-  if (!handler) {
-    handler = makeHandler(id, raw);
-    handlers.set(raw, handler);
+  let binding = bindings.get(raw);
+  if (!binding) {
+    const parsed = parseType(raw.type);
+    const key = toHandlerKey(camelize(parsed.event)) + parsed.options.map(capitalize).join('');
+    binding = { key, handler: makeHandler(id, raw, parsed) };
+    bindings.set(raw, binding);
   }
-  return handler;
+  return binding;
 }
 
-// Vue handler props (onClick, "onUpdate:modelValue", ...) for element `id`.
+// Vue handler props (onClick, onKeydownCapture, "onUpdate:modelValue", ...) for element `id`.
 export function listenerProps(id, events) {
   const props = {};
   for (const listener of events) {
-    const key = toHandlerKey(camelize(listener.type));
-    const handler = handlerFor(id, listener);
+    const { key, handler } = bindingFor(id, listener);
     const previous = props[key];
     // Several listeners of one type: call each (components may call a prop handler directly,
     // so an array of handlers is not safe).
