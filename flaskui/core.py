@@ -41,6 +41,14 @@ def _refuse_flask_run() -> None:
         raise SystemExit(2)
 
 
+def _exempt_from_csrf(app: Flask, core: flask.Blueprint) -> None:
+    """Exempt flaskui's own routes from Flask-WTF's ``CSRFProtect``: its POSTs (uploads, session
+    writes) carry one-time tokens bound to the browser's session, and the tab has no form token."""
+    csrf = app.extensions.get("csrf")
+    if csrf is not None and core not in getattr(csrf, "_exempt_blueprints", {core}):
+        csrf.exempt(core)
+
+
 def install(app: Flask, url_prefix: str | None) -> Runtime:
     """Create the app's runtime and register the core routes, unless already done."""
     runtime: Runtime | None = app.extensions.get("flaskui")
@@ -57,4 +65,7 @@ def install(app: Flask, url_prefix: str | None) -> Runtime:
     register_file_routes(core)
     core.add_url_rule("/_flaskui/components/<key>/<path:filename>", "component", components.serve)
     app.register_blueprint(core, url_prefix=url_prefix)
+    _exempt_from_csrf(app, core)
+    # CSRFProtect set up after this runs its check after this app-level hook: exempt then
+    app.before_request(lambda: _exempt_from_csrf(app, core))
     return runtime

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Any, Iterator
@@ -17,6 +18,7 @@ from flask import Flask, g, redirect, request, session, url_for
 from flask_babel import Babel, get_locale
 from flask_login import LoginManager, UserMixin, current_user, login_user
 from flask_sqlalchemy import SQLAlchemy
+from flask_wtf.csrf import CSRFProtect, generate_csrf
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 import flaskui
@@ -29,7 +31,7 @@ class Account(UserMixin):
         self.id = name
 
 
-def create_world(database: Path, *, url_prefix: str = "/shop") -> Flask:
+def create_world(database: Path, *, url_prefix: str = "/shop", csrf_after_flaskui: bool = False) -> Flask:
     app = Flask(__name__)
     app.config.update(SECRET_KEY="world", SQLALCHEMY_DATABASE_URI=f"sqlite:///{database}")
     db = SQLAlchemy(app)
@@ -43,6 +45,7 @@ def create_world(database: Path, *, url_prefix: str = "/shop") -> Flask:
     logins = LoginManager(app)
     logins.user_loader(lambda name: Account(name) if name in ("ada", "bob") else None)
     Babel(app, locale_selector=lambda: request.accept_languages.best_match(["de", "en"]) or "en")
+    csrf = CSRFProtect() if csrf_after_flaskui else CSRFProtect(app)
     teardowns: list[str] = []
     app.config["teardowns"] = teardowns
 
@@ -66,6 +69,7 @@ def create_world(database: Path, *, url_prefix: str = "/shop") -> Flask:
         teardowns.append("app")
 
     @app.post("/login/<name>")
+    @csrf.exempt
     def login(name: str) -> str:
         login_user(Account(name))
         return "ok"
@@ -77,6 +81,10 @@ def create_world(database: Path, *, url_prefix: str = "/shop") -> Flask:
     @app.get("/favicon.ico")   # a browser asks for it on the plain views
     def favicon() -> tuple[str, int]:
         return "", 204
+
+    @app.post("/protected")
+    def protected() -> str:   # CSRFProtect refuses a POST without the session's token
+        return "accepted"
 
     @app.get("/notes")
     def notes() -> str:
@@ -112,6 +120,11 @@ def create_world(database: Path, *, url_prefix: str = "/shop") -> Flask:
         ui.button("sign in", on_click=sign_in)
         ui.button("commit", on_click=commit)
 
+        def csrf() -> None:
+            shown.text = f"token {generate_csrf()}"
+
+        ui.button("csrf", on_click=csrf)
+
     @pages.page("/later")
     def later() -> None:
         ui.label("before")
@@ -131,6 +144,8 @@ def create_world(database: Path, *, url_prefix: str = "/shop") -> Flask:
         ui.button("read", on_click=lambda: setattr(shown, "text", f"{client.request.args.get('q')}"))
 
     app.register_blueprint(pages, url_prefix=url_prefix)
+    if csrf_after_flaskui:
+        csrf.init_app(app)
     return app
 
 
@@ -185,6 +200,35 @@ def test_a_handlers_session_write_reaches_the_browser_and_later_handlers(live_wo
     page.wait_for(lambda: _get(page, "/whoami") == "anonymous|dark")   # the browser's cookie now says so
     page.click(page.find_text("describe"))
     assert _shown(page, "http").endswith("|dark")
+
+
+def test_a_csrf_token_made_in_a_handler_protects_a_form_post(live_world: LiveServer) -> None:
+    page = ProtocolClient(live_world.url).open("/shop/world/1")
+    page.connect()
+    page.click(page.find_text("csrf"))
+    token = _shown(page, "token ").removeprefix("token ")
+    page.wait_for(lambda: any(op[0] == "session" for m in page.received if m["t"] == "f" for op in m["ops"]))
+    request = urllib.request.Request(live_world.url + "/protected", data=f"csrf_token={token}".encode(),
+                                     method="POST")
+    assert _answer(page, request) == "accepted"   # the tab adopted the session that holds the token
+    forged = urllib.request.Request(live_world.url + "/protected", data=b"csrf_token=forged", method="POST")
+    assert _answer(page, forged).startswith("400")
+
+
+def test_csrf_protect_set_up_after_flaskui_leaves_its_routes_alone(tmp_path: Path) -> None:
+    with LiveServer(create_world(tmp_path / "w.db", csrf_after_flaskui=True)) as server:
+        page = ProtocolClient(server.url).open("/shop/world/1")
+        page.connect()
+        page.click(page.find_text("write"))   # the tab then POSTs flaskui's session route
+        page.wait_for(lambda: _get(page, "/whoami") == "anonymous|dark")
+
+
+def _answer(page: ProtocolClient, request: urllib.request.Request) -> str:
+    try:
+        with page._opener.open(request, timeout=10) as response:
+            return str(response.read().decode())
+    except urllib.error.HTTPError as error:
+        return f"{error.code}"
 
 
 def test_the_simulated_user_keeps_what_a_handler_wrote_to_the_session(world: Flask) -> None:
