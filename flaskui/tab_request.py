@@ -24,13 +24,13 @@ from __future__ import annotations
 import io
 import secrets
 import sys
-from typing import TYPE_CHECKING, Any
+from collections.abc import MutableMapping
+from typing import Any, Iterator
 
 from flask import Flask, Request, abort, request, session
+from flask.ctx import RequestContext
+from flask.sessions import SessionMixin
 from werkzeug.wrappers import Response
-
-if TYPE_CHECKING:
-    from flask.ctx import RequestContext
 
 # Taken from the page's request on every reconnect: what the tab's URL is.
 _PAGE_KEYS = ("REQUEST_METHOD", "PATH_INFO", "QUERY_STRING", "RAW_URI", "REQUEST_URI")
@@ -76,6 +76,58 @@ def _with_cookie(header: str, name: str, value: str | None) -> str:
     return "; ".join(pairs)
 
 
+class _LazySession(MutableMapping[str, Any]):
+    """The tab's session, opened by the app's session interface only when a handler uses it.
+
+    Opening a signed cookie session (checking its signature, decoding it) was half of what running
+    a handler in the tab's request cost, and most clicks never read the session. Anything not
+    defined here (a server-side session's ``sid``...) is the opened session's.
+    """
+
+    def __init__(self, app: Flask, request: Request) -> None:
+        self._app = app
+        self._request = request
+        self.opened: SessionMixin | None = None
+        self.accessed = False   # set by Flask whenever ``flask.session`` is looked up
+
+    def _session(self) -> SessionMixin:
+        if self.opened is None:
+            interface = self._app.session_interface
+            opened = interface.open_session(self._app, self._request)   # an empty session is falsy
+            self.opened = interface.make_null_session(self._app) if opened is None else opened
+        return self.opened
+
+    def __getitem__(self, key: str) -> Any:
+        return self._session()[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._session()[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self._session()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._session())
+
+    def __len__(self) -> int:
+        return len(self._session())
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._session()
+
+    def __getattr__(self, name: str) -> Any:   # permanent, modified, new, sid...
+        return getattr(self._session(), name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in ("_app", "_request", "opened", "accessed"):
+            object.__setattr__(self, name, value)
+        else:
+            setattr(self._session(), name, value)
+
+    def __repr__(self) -> str:
+        return f"<session of the tab {'not opened' if self.opened is None else self.opened!r}>"
+
+
 class SessionWrite:
     """What one handler wrote to the session: ``cookie`` is the ``Cookie`` header after it, or None."""
 
@@ -90,13 +142,16 @@ class _TabContext:
     on after its request still sees that request's app context, whose teardown already ran); on
     exit a written session is saved and remembered."""
 
-    __slots__ = ("_tab", "_app", "_app_context", "_context", "_write")
+    __slots__ = ("_tab", "_app", "_app_context", "_session", "_context", "_write")
 
     def __init__(self, tab: TabRequest, app: Flask) -> None:
         self._tab = tab
         self._app = app
         self._app_context = app.app_context()
-        self._context: RequestContext = app.request_context(tab.fresh_environ())
+        request = app.request_class(tab.fresh_environ())
+        request.json_module = app.json
+        self._session = _LazySession(app, request)
+        self._context = RequestContext(app, request.environ, request, self._session)  # type: ignore[arg-type]
         self._write = SessionWrite()
 
     def __enter__(self) -> SessionWrite:
@@ -112,7 +167,7 @@ class _TabContext:
 
     def __exit__(self, *exc: Any) -> None:
         try:
-            session = self._context.session
+            session = self._session.opened   # None: the handler never used the session
             if session is not None and session.modified and not self._app.session_interface.is_null_session(session):
                 self._write.cookie = self._tab.saved(self._app, session)
         finally:
