@@ -1,7 +1,8 @@
 """The ``ui`` namespace: ``from flaskui import ui``.
 
 Element modules load on first use (``ui.echart`` imports the chart module the first time a page
-uses it), so ``import flaskui`` stays fast; type checkers see the imports below.
+uses it), so ``import flaskui`` stays fast; type checkers see the imports below. ``_LAZY`` is the
+list of names; a test checks that those imports and ``__all__`` name the same ones.
 """
 from __future__ import annotations
 
@@ -237,19 +238,20 @@ def __dir__() -> builtins.list[str]:
     return sorted(__all__)
 
 
+# ``_LAZY`` is the list of names; the imports for type checkers above and this literal (which
+# mypy and flake8 read as the module's exports) mirror it, and tests/test_public_api.py keeps all
+# three equal.
 __all__ = [
-    "avatar", "badge", "chat_message", "chip", "code", "html", "icon", "interactive_image", "log", "markdown",
-    "button_group", "color_input", "color_picker", "date", "date_input", "dropdown_button", "input_chips", "knob",
-    "number", "pagination", "radio", "range", "rating", "select", "slider", "switch", "textarea", "time",
-    "time_input", "toggle",
-    "add_css", "add_head_html", "colors", "dark_mode", "keyboard", "page_title", "query",
-    "audio", "button", "card", "checkbox", "column", "context", "download", "element", "image", "input", "label",
-    "link", "navigate", "notify", "refreshable", "row", "run_javascript", "timer", "upload", "video",
-    "card_actions", "card_section", "carousel", "carousel_slide", "circular_progress", "context_menu", "dialog",
-    "expansion", "footer", "grid", "header", "item", "item_label", "item_section", "left_drawer", "linear_progress",
-    "list", "menu", "menu_item", "notification", "page_sticky", "right_drawer", "scroll_area", "separator",
-    "skeleton", "space", "spinner", "splitter", "step", "stepper", "stepper_navigation", "tab", "tab_panel",
-    "tab_panels", "tabs", "timeline", "timeline_entry", "tooltip",
-    "aggrid", "codemirror", "echart", "json_editor", "line_plot", "matplotlib", "mermaid", "plotly", "pyplot",
-    "table", "tree",
+    "add_css", "add_head_html", "aggrid", "audio", "avatar", "badge", "button", "button_group", "card",
+    "card_actions", "card_section", "carousel", "carousel_slide", "chat_message", "checkbox", "chip",
+    "circular_progress", "code", "codemirror", "color_input", "color_picker", "colors", "column", "context",
+    "context_menu", "dark_mode", "date", "date_input", "dialog", "download", "dropdown_button", "echart", "element",
+    "expansion", "footer", "grid", "header", "html", "icon", "image", "input", "input_chips", "interactive_image",
+    "item", "item_label", "item_section", "json_editor", "keyboard", "knob", "label", "left_drawer", "line_plot",
+    "linear_progress", "link", "list", "log", "markdown", "matplotlib", "menu", "menu_item", "mermaid", "navigate",
+    "notification", "notify", "number", "page_sticky", "page_title", "pagination", "plotly", "pyplot", "query",
+    "radio", "range", "rating", "refreshable", "right_drawer", "row", "run_javascript", "scroll_area", "select",
+    "separator", "skeleton", "slider", "space", "spinner", "splitter", "step", "stepper", "stepper_navigation",
+    "switch", "tab", "tab_panel", "tab_panels", "table", "tabs", "textarea", "time", "time_input", "timeline",
+    "timeline_entry", "timer", "toggle", "tooltip", "tree", "upload", "video",
 ]
