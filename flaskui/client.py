@@ -178,14 +178,16 @@ class Client:
         token = self.tab.remember_write(cookie)
         self.outbox.enqueue_message(["session", client_url(self, "session", client_id=self.id, token=token)])
 
-    def run_safely(self, function: Callable[..., Any], *args: Any, source: object = None) -> None:
-        """Run ``function`` in this client's context (a request context of the tab's, after the
-        app's ``before_request`` functions). Its exceptions, ``SystemExit`` too, go to the app's
-        exception hooks (``source``: the element whose handler it is, for the log): a handler never
-        ends the worker."""
+    def run_safely(self, function: Callable[..., Any], *args: Any, source: object = None,
+                   before_request: bool = False) -> None:
+        """Run ``function`` in this client's context: a request context of the tab's, after the
+        app's ``before_request`` functions if ``before_request`` (an event handler, as a person's
+        action is a request; not timer ticks and hooks, which may come many times a second).
+        Its exceptions, ``SystemExit`` too, go to the app's exception hooks (``source``: the
+        element whose handler it is, for the log): a handler never ends the worker."""
         with self.ui_context() as context:
             try:
-                answer = context.preprocess()
+                answer = context.preprocess() if before_request else None
                 if answer is None:
                     result_of(function(*args))
                 else:
@@ -284,10 +286,10 @@ class Client:
         self._run_hooks(self._connect_handlers)
 
     def handle_disconnect(self, transport: Transport) -> None:
-        """The socket closed: keep the client for ``reconnect_timeout`` seconds."""
-        if self.outbox.transport is not transport or self.deleted:
+        """The socket closed: keep the client for ``reconnect_timeout`` seconds (nothing to do if a
+        newer connection of the tab replaced it)."""
+        if self.deleted or not self.outbox.detach(transport):
             return
-        self.outbox.detach(transport)
         self._connected.clear()
         self._run_hooks(self._disconnect_handlers)
         self._deletion = gevent.spawn_later(self.runtime.settings.reconnect_timeout, self.delete)

@@ -177,7 +177,8 @@ class EventDispatcher:
 
     def _start(self, client: Client, call: _Call) -> None:
         _, handler, arguments, key = call
-        greenlet = gevent.spawn(client.run_safely, call_handler, handler, arguments, source=arguments.sender)
+        greenlet = gevent.spawn(client.run_safely, call_handler, handler, arguments, source=arguments.sender,
+                                before_request=True)
         self._running[greenlet] = key
         greenlet.link(self._finished)
 

@@ -123,6 +123,8 @@ class Outbox:
         self.recording = False
         self.frame_id = 0
         self.transport: Transport | None = None
+        # The transport a failed send dropped: its reader still ends the connection (``detach``).
+        self._dropped: Transport | None = None
         self._fields: dict[Element, set[str]] = {}
         self._props: dict[Element, set[str]] = {}
         self._old_children: dict[Element, list[int]] = {}
@@ -317,6 +319,7 @@ class Outbox:
             log.debug("send to client %s failed: %r", self._client.id, error)
             if self.transport is transport:
                 self.transport = None
+                self._dropped = transport
 
     def _has_pending(self) -> bool:
         return bool(self._queue or self._fields or self._props or self._old_children)
@@ -387,6 +390,7 @@ class Outbox:
         with self._lock:
             self._next_frame()
             self.transport = transport
+            self._dropped = None
             self._acked = min(last_frame, self.frame_id)
             self._send(dumps({"t": "hi", "frame": self.frame_id, "window": self._window}))
             self._send_missed(last_frame)
@@ -410,17 +414,23 @@ class Outbox:
             self._next_frame()
             self._send(self.snapshot())
 
-    def detach(self, transport: Transport) -> None:
-        """Stop sending to ``transport`` (it closed); changes coalesce until a tab attaches."""
-        if self.transport is transport:
-            self.transport = None
+    def detach(self, transport: Transport) -> bool:
+        """Stop sending to ``transport`` (it closed); changes coalesce until a tab attaches.
+
+        Returns whether ``transport`` was the one attached, also if a failed send dropped it since:
+        then its connection's end is this client's disconnection.
+        """
+        attached = transport is self.transport or transport is self._dropped
+        if attached:
+            self.transport = self._dropped = None
+        return attached
 
     def stop(self) -> None:
         """Stop flushing and drop everything (the client is deleted), recorded changes too: they
         refer to elements, which refer to the client."""
         if self._flusher is not None:
             self._flusher.kill(block=False)
-        self.transport = None
+        self.transport = self._dropped = None
         self._history.clear()
         self._queue = []
         self._fields.clear()

@@ -18,7 +18,7 @@ from flask import make_response
 from flask.typing import ResponseReturnValue
 from greenlet import GreenletExit
 
-from . import collector, shell
+from . import blocking, collector, shell
 from .aio import result_of
 from .context import ClientContext, PageBuild
 from .assets import ASSETS
@@ -69,6 +69,7 @@ def make_page_view(function: PageFunction, title: str | None,
         if refusal is not None:
             return refusal
         runtime = Runtime.of()
+        blocking.watch(runtime.settings.blocking_warning)   # once per process, at its first page
         client = Client(runtime, title=title or "flaskui", browser_id=browser_id())
         client.auth = access.client_auth()
         greenlet = gevent.spawn(contextvars.copy_context().run, _build, client, function, view_args)

@@ -32,12 +32,17 @@ def patch() -> None:
 
 
 def make_server(app: WSGIApplication, host: str, port: int, access_log: bool = False) -> object:
-    """A ``gevent.pywsgi.WSGIServer`` for ``app`` (not started) whose handler ends upgraded connections.
+    """A ``gevent.pywsgi.WSGIServer`` for ``app`` (not started) whose handler ends upgraded connections
+    and reads no more of a request's body on a connection it closes.
 
     After a websocket closes, gevent's handler would read the browser's late close frame as a new
-    HTTP request ("Invalid HTTP method"); ``close_connection`` ends the connection instead.
+    HTTP request ("Invalid HTTP method"); ``close_connection`` ends the connection instead. And
+    gevent reads whatever is left of a request's body after the answer (``handle_one_response``),
+    even when the connection then closes: for an upload refused with 413 (``Connection: close``)
+    that was the whole body, ~1 GB/s, while the browser went on sending. Left unread, closing the
+    socket resets the connection, so the browser stops.
     """
-    from gevent.pywsgi import WSGIHandler, WSGIServer
+    from gevent.pywsgi import Input, WSGIHandler, WSGIServer
 
     class Handler(WSGIHandler):  # type: ignore[misc]
         def __init__(self, sock: socket.socket, *args: Any, **kwargs: Any) -> None:
@@ -50,6 +55,8 @@ def make_server(app: WSGIApplication, host: str, port: int, access_log: bool = F
             super().run_application()
             if self.environ.get("HTTP_UPGRADE", "").lower() == "websocket":
                 self.close_connection = True
+            if self.close_connection:
+                self.wsgi_input = Input(self.rfile, 0)   # what gevent then reads to discard: nothing
 
     return WSGIServer((host, port), app, handler_class=Handler, log=sys.stderr if access_log else None)
 

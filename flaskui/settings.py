@@ -67,14 +67,23 @@ class Settings:
     max_running_handlers: int = _number(32, 1)
     #: Events of one client waiting for a handler slot; further events are refused.
     max_pending_events: int = _number(256, 0)
+    #: Messages per second one connection may send (a burst of one second's worth); beyond it the
+    #: socket is read no faster, so TCP slows the sender down; 0 disables.
+    max_message_rate: float = _number(200.0, 0.0, unit="messages per second")
     #: Frames sent ahead of what the tab acknowledged as rendered; further changes coalesce meanwhile.
     frames_in_flight: int = _number(128, 1)
     #: Seconds to wait for a tab's acknowledgement before sending anyway.
     ack_timeout: float = _number(5.0, 0.0, unit="seconds", above=True)
     #: Seconds between websocket pings (a peer that stops answering is closed); 0 disables.
     ping_interval: float = _number(20.0, 0.0, unit="seconds")
+    #: Seconds of silence after which a websocket gets a heartbeat message (``hb``), which unlike a
+    #: ping the tab can see: a tab that hears nothing for three intervals reconnects; 0 disables.
+    heartbeat_interval: float = _number(5.0, 0.0, unit="seconds")
     #: Largest upload in bytes (all files of one request) where ``ui.upload`` sets no ``max_total_size``.
     max_upload_size: int = _number(100 * 1024 * 1024, 1, unit="bytes")
+    #: Log a warning when one handler (or anything) holds the worker's event loop this many seconds,
+    #: so every tab of it waits: CPU-bound work (``flaskui.blocking``); 0 disables.
+    blocking_warning: float = _number(1.0, 0.0, unit="seconds")
     #: Freeze each built page out of the garbage collector, with a full collection at most this many
     #: seconds after the first page since the last one (``flaskui.collector``); 0 (the default,
     #: ``flaskui run`` uses 300) leaves the collector alone.

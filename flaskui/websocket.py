@@ -56,7 +56,8 @@ def websocket_view() -> Response:
     browser_id = session.get(BROWSER_KEY)
     try:
         ws = ServerWebSocket.accept(request.environ, request.headers, max_message_size=settings.max_message_size,
-                                    ping_interval=settings.ping_interval)
+                                    ping_interval=settings.ping_interval,
+                                    heartbeat_interval=settings.heartbeat_interval)
     except HandshakeError as error:
         abort(400, description=str(error))
     shutdown.track(ws, runtime.app)

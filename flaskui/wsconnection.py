@@ -6,9 +6,11 @@ greenlet may ``send``; frames are built and written under one lock with ``sendal
 multi-MiB frame is never cut short or interleaved, and compressed frames leave in the order their
 compression context saw them. Keep-alive pings come from a libev timer, not a greenlet, and only
 for peers that went silent: an open tab costs one parked greenlet (the one serving it) and no
-selector::
+selector. A tab cannot see pings, so its liveness check hears heartbeat messages (``_Heartbeat``:
+one libev timer per hub sweeps its sockets, and one that sent nothing for an interval gets one)::
 
-    ws = ServerWebSocket.accept(request.environ, request.headers, max_message_size=1 << 20, ping_interval=20)
+    ws = ServerWebSocket.accept(request.environ, request.headers, max_message_size=1 << 20, ping_interval=20,
+                                heartbeat_interval=5)
     ws.send('{"t": "hi"}')
     text = ws.receive(timeout=5)      # None if nothing came in time
     ws.close(1000)
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import socket
 import time
+import weakref
 import zlib
 from collections import deque
 from typing import Any, Mapping, NoReturn
@@ -36,6 +39,7 @@ from wsproto.handshake import server_extensions_handshake
 from wsproto.utilities import LocalProtocolError, generate_accept_token, split_comma_header
 
 from .connection import TransportClosed
+from .outbox import dumps
 
 RECEIVE_BYTES = 65536
 CLOSE_TIMEOUT = 5.0   # seconds to wait for the peer's close reply before dropping the socket
@@ -137,6 +141,70 @@ def _handshake_response(headers: Headers, max_message_size: int) -> tuple[bytes,
     return b"\r\n".join(lines) + b"\r\n\r\n", [deflate] if agreed else []
 
 
+class _Heartbeat:
+    """The heartbeat of one hub's websockets (of one interval): one libev timer sweeps them all.
+
+    Once per interval each socket is visited: one that sent no message since its previous visit
+    gets ``{"t":"hb","interval":s}``, and so does one that was never sent a heartbeat (however
+    busy, so that its tab learns the interval). It is written from the hub without waiting: a
+    socket that another greenlet is writing to is skipped (the tab hears that write), and so is
+    one whose send buffer is full (a tab that reads nothing is the pings' to drop). So an idle tab
+    hears something every interval and a busy one at most two intervals apart. The sockets are
+    dealt into ``SLICES`` slices, one swept per tick of the timer, so a tick holds the hub for only
+    a slice's ``send`` calls: 10,000 idle tabs cost one timer and a ``send`` each per interval, no
+    greenlet, a few milliseconds per tick (benchmarks/RESULTS.md, "Heartbeats").
+    """
+
+    SLICES = 50
+
+    def __init__(self, interval: float) -> None:
+        self.interval = interval
+        # Uncompressed (RSV1 clear), which permessage-deflate allows for any message: the frame
+        # never touches a socket's compression context, so it can be written outside its lock.
+        self.frame = bytes(FrameProtocol(client=False, extensions=[]).send_data(
+            dumps({"t": "hb", "interval": interval}), fin=True))
+        self._slices: list[dict[ServerWebSocket, None]] = [{} for _ in range(self.SLICES)]
+        self._joined = 0   # sockets ever added: deals them round the slices
+        self._turn = 0     # the slice the next tick sweeps
+        self._timer: Any = None
+
+    @classmethod
+    def of(cls, interval: float) -> _Heartbeat:
+        """This hub's heartbeat of ``interval`` seconds."""
+        beats = _heartbeats.setdefault(gevent.get_hub(), {})
+        if interval not in beats:
+            beats[interval] = cls(interval)
+        return beats[interval]
+
+    def add(self, ws: ServerWebSocket) -> None:
+        ws._slice = self._joined % self.SLICES
+        self._slices[ws._slice][ws] = None
+        self._joined += 1
+        if self._timer is None:
+            tick = self.interval / self.SLICES
+            self._timer = gevent.get_hub().loop.timer(tick, tick)
+            self._timer.start(self._sweep)
+
+    def discard(self, ws: ServerWebSocket) -> None:
+        self._slices[ws._slice].pop(ws, None)
+        if self._timer is not None and not any(self._slices):   # an idle process keeps no timer
+            self._timer.stop()
+            self._timer = None
+
+    def _sweep(self) -> None:
+        """(In the hub.) Visit the next slice: beat for each socket quiet since its last visit."""
+        part = self._slices[self._turn]
+        self._turn = (self._turn + 1) % self.SLICES
+        for ws in list(part):   # a failed write discards its socket
+            if ws._quiet or not ws._told:
+                ws._beat(self.frame)
+            ws._quiet = True
+
+
+# hub -> its heartbeats by interval
+_heartbeats: weakref.WeakKeyDictionary[Any, dict[float, _Heartbeat]] = weakref.WeakKeyDictionary()
+
+
 class ServerWebSocket:
     """One accepted websocket; see the module docstring.
 
@@ -147,10 +215,14 @@ class ServerWebSocket:
             1009. ``0``: no limit. A compressed message is never inflated past it (``BoundedDeflate``).
         ping_interval: a peer silent this many seconds gets a ping; one that sends nothing (not
             even the pong) for another interval is dropped. ``0`` turns pings off.
+        heartbeat_interval: from its first message on, a socket that sent no message for this many
+            seconds gets a heartbeat (``_Heartbeat``); the first comes within an interval of that
+            first message, however busy the socket, so that the tab learns the interval. ``0`` turns
+            heartbeats off.
     """
 
     def __init__(self, sock: socket.socket, extensions: list[PerMessageDeflate], max_message_size: int,
-                 ping_interval: float) -> None:
+                 ping_interval: float, heartbeat_interval: float = 0.0) -> None:
         self._sock = sock
         self._protocol = Connection(ConnectionType.SERVER, extensions=list(extensions))
         self._lock = gevent.lock.Semaphore()
@@ -163,13 +235,18 @@ class ServerWebSocket:
         self._pinged = False
         self._pinger: Any = None
         self._closer: Any = None
+        self._heartbeat_interval = heartbeat_interval
+        self._heartbeat: _Heartbeat | None = None   # joined with the first message
+        self._quiet = False   # no message since the heartbeat's last sweep
+        self._told = False   # a heartbeat went out: the tab knows the interval
+        self._slice = 0   # which of the heartbeat's slices holds it
         if ping_interval:
             self._pinger = gevent.get_hub().loop.timer(ping_interval, ping_interval)
             self._pinger.start(self._keep_alive)
 
     @classmethod
     def accept(cls, environ: Mapping[str, Any], headers: Headers, *, max_message_size: int,
-               ping_interval: float) -> ServerWebSocket:
+               ping_interval: float, heartbeat_interval: float = 0.0) -> ServerWebSocket:
         """Answer the upgrade request with ``101`` and return the open websocket.
 
         Raises:
@@ -178,12 +255,18 @@ class ServerWebSocket:
         response, extensions = _handshake_response(headers, max_message_size)
         sock = raw_socket(environ)
         sock.sendall(response)
-        return cls(sock, extensions, max_message_size, ping_interval)
+        return cls(sock, extensions, max_message_size, ping_interval, heartbeat_interval)
 
     # -- sending ----------------------------------------------------------------------------------
     def send(self, text: str) -> None:
         """Send one text message (whole, in order with every other send)."""
         self._write(Message(data=text))
+        self._quiet = False
+        # The first message (`hi`, or a refusal) joins the heartbeat; not if the socket was lost
+        # while it was written, as `_lost` would not remove it then.
+        if self._heartbeat is None and self._heartbeat_interval and self.connected:
+            self._heartbeat = _Heartbeat.of(self._heartbeat_interval)
+            self._heartbeat.add(self)
 
     def _write(self, event: Message[Any] | Ping | Pong | CloseConnection) -> None:
         with self._lock:
@@ -228,6 +311,32 @@ class ServerWebSocket:
         if self._pinger is not None:
             self._pinger.stop()
             self._pinger = None
+        if self._heartbeat is not None:
+            self._heartbeat.discard(self)
+
+    def _beat(self, frame: bytes) -> None:
+        """(In the hub, from the heartbeat's sweep.) Write ``frame`` if that needs no waiting."""
+        if not self.connected or self._lock.locked():
+            return
+        try:
+            sent = self._sock.send(frame, 0, 0.0)  # type: ignore[call-arg]  # gevent's: timeout 0, never waits
+        except BlockingIOError:
+            return
+        except OSError:
+            self._lost()
+            return
+        self._told = True
+        if sent < len(frame):   # the rest must go out before any other frame: keep the lock till then
+            self._lock.acquire(blocking=False)
+            gevent.spawn(self._finish_beat, frame[sent:])
+
+    def _finish_beat(self, rest: bytes) -> None:
+        try:
+            self._sock.sendall(rest)
+        except OSError:
+            self._lost()
+        finally:
+            self._lock.release()
 
     def _keep_alive(self) -> None:
         """The ping timer fired (in the hub): ping a peer silent for an interval, drop it if it

@@ -142,6 +142,8 @@ class Upload(DisableableElement):
         reasons = "; ".join(why.get(check, check) for check in checks) or "over a limit"
         self._rejected(f"{count} file{'s' if count > 1 else ''} refused: {reasons}")
 
-    def _forget(self) -> None:
+    def _release(self) -> None:
+        # Here, not in _forget: a refresh's rebuilt upload takes over this one's id and only
+        # releases it (Client._take_over), and this token must then stop reaching its handlers.
         self._registry.uploads.pop(self._token, None)
-        super()._forget()
+        super()._release()

@@ -5,8 +5,10 @@ upload element (only its page has it) and the request must carry the session coo
 browser that owns that page. Werkzeug's streaming ``MultiPartParser`` reads the body in 64 KiB
 pieces and writes each file part into a ``SpooledTemporaryFile`` whose every write is counted
 against the limits: the moment one is passed the request is answered with 413 and a reason, and
-nothing more is read. Once a request's files pass ``SPOOL_SIZE`` together they go to disk, so
-neither one large file nor many small ones sit in memory::
+the connection is closed once the answer is out, so the rest of the body is never read (the WSGI
+server would read it to keep the connection alive). Once a request's files pass
+``SPOOL_SIZE`` together they go to disk, so neither one large file nor many small ones sit in
+memory::
 
     limits = Limits(max_file_size=10 * 2**20, max_total_size=50 * 2**20, max_files=5)
     files = receive(limits)                 # raises UploadRejected("... larger than 10 MiB ...")
@@ -17,12 +19,13 @@ The files' temporary storage is freed by ``UploadedFile.close`` once the handler
 from __future__ import annotations
 
 import shutil
+import socket
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Iterator, cast
+from typing import IO, TYPE_CHECKING, Iterator, NoReturn, cast
 
-from flask import abort, current_app, request
+from flask import abort, after_this_request, current_app, request
 from werkzeug.exceptions import ClientDisconnected, RequestEntityTooLarge
 from werkzeug.formparser import MultiPartParser
 from werkzeug.http import parse_options_header
@@ -223,8 +226,31 @@ def receive(limits: Limits) -> list[UploadedFile]:
             for spool, content_type in files]
 
 
+def _close_after_error(response: Response) -> Response:
+    """After an error answer (the body unread, or partly) end the connection once the answer is out,
+    without reading the rest of the body: WSGI servers read it to keep the connection alive
+    (gunicorn's gevent worker 1 KiB at a time, which held a worker ~21 s for a refused 200 MiB
+    upload; gevent's pywsgi all of it), and a browser that goes on sending gets a reset instead."""
+    if response.status_code >= 400:
+        response.headers["Connection"] = "close"   # enough for flaskui's own server (server.py)
+        sock = request.environ.get("gunicorn.socket")
+        if sock is not None:   # gunicorn drops the header and keeps the connection
+            response.call_on_close(lambda: _hang_up(sock))
+    return response
+
+
+def _hang_up(sock: socket.socket) -> NoReturn:
+    """End a gunicorn connection whose answer was sent, before gunicorn reads on."""
+    try:
+        sock.shutdown(socket.SHUT_RDWR)   # should a middleware swallow what follows, reads see the end
+    except OSError:   # the peer was gone already
+        pass
+    raise StopIteration()   # gunicorn's "the connection is not yours" (as websocket.py's): it closes it now
+
+
 def upload_view(token: str) -> Response:
     """``POST {prefix}/_flaskui/upload/<token>``: receive files for one upload element."""
+    after_this_request(_close_after_error)
     element = FileRegistry.of(current_app).uploads.get(token)
     if element is None:
         abort(404)
@@ -236,8 +262,7 @@ def upload_view(token: str) -> Response:
         files = receive(element.limits)
     except UploadRejected as rejection:
         element._rejected(str(rejection))
-        # the body is unread: the connection must not carry another request
-        return Response(str(rejection), 413, {"Connection": "close"}, mimetype="text/plain")
+        return Response(str(rejection), 413, mimetype="text/plain")   # _close_after_error ends the connection
     try:
         ok = element._received(files)
     finally:

@@ -1,4 +1,4 @@
-// flaskui's browser code, bundled from frontend/src by frontend/flaskui-build.mjs (sources sha256 bac15ba1b8573c9f6a9b2a1b632715ee2201a8e1a72e95595625320b416333a2)
+// flaskui's browser code, bundled from frontend/src by frontend/flaskui-build.mjs (sources sha256 fffcc76af244d6e735264edcdc456a4317f0109138e637f0d5d960ecd2e76c83)
 
 // src/flaskui.js
 import { components as quasarCore, Ripple } from "./vendor/quasar/core.js";
@@ -124,10 +124,12 @@ var FIRST_DELAY = 250;
 var MAX_DELAY = 5e3;
 var MAX_OUTBOX = 1e3;
 var POLICY_VIOLATION = 1008;
+var SILENT_INTERVALS = 3;
 var indicator = () => document.getElementById("flaskui-reconnecting");
 var socket = null;
 var connected = false;
 var delay = FIRST_DELAY;
+var deadAfter = 0;
 var outbox = [];
 var isConnected = () => connected;
 function tabId() {
@@ -164,11 +166,30 @@ function connect(state2, getLast, onMessage) {
   const open = () => {
     const ws = new WebSocket(url);
     socket = ws;
+    let heard = Date.now();
+    let watchdog = 0;
+    const watch = () => {
+      const left = heard + deadAfter - Date.now();
+      if (left > 0) {
+        watchdog = setTimeout(watch, left);
+        return;
+      }
+      ws.onmessage = ws.onclose = null;
+      ws.close();
+      lost();
+    };
+    if (deadAfter) watchdog = setTimeout(watch, deadAfter);
     ws.onopen = () => {
       ws.send(JSON.stringify({ t: "hello", client: state2.client, tab, last: getLast() }));
     };
     ws.onmessage = (event) => {
+      heard = Date.now();
       const message = JSON.parse(event.data);
+      if (message.t === "hb") {
+        deadAfter = message.interval * 1e3 * SILENT_INTERVALS;
+        if (!watchdog) watchdog = setTimeout(watch, deadAfter);
+        return;
+      }
       if (message.t === "hi") {
         connected = true;
         delay = FIRST_DELAY;
@@ -179,15 +200,20 @@ function connect(state2, getLast, onMessage) {
       onMessage(message);
     };
     ws.onclose = (event) => {
-      connected = false;
+      clearTimeout(watchdog);
       if (event.code === POLICY_VIOLATION) {
+        connected = false;
         showIndicator("Connection refused");
         return;
       }
-      showIndicator();
-      setTimeout(open, delay * (1 + Math.random() * 0.2));
-      delay = Math.min(delay * 2, MAX_DELAY);
+      lost();
     };
+  };
+  const lost = () => {
+    connected = false;
+    showIndicator();
+    setTimeout(open, delay * (1 + Math.random() * 0.2));
+    delay = Math.min(delay * 2, MAX_DELAY);
   };
   open();
 }
