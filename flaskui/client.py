@@ -25,7 +25,7 @@ from .aio import DONE, Done, result_of
 from .auth.identity import ClientAuth
 from .context import AppUiContext, UiContext, page_is_built_by, page_request_ended
 from .element import Element
-from .errors import PageAbandoned, Refused
+from .errors import CloseCode, PageAbandoned, Refused
 from .events import EventArguments, EventDispatcher, Listener
 from .javascript import JavaScriptRequest, JavaScriptRequests
 from .outbox import Outbox, Transport
@@ -279,7 +279,7 @@ class Client:
             self.tab.reconnected(environ)
         self.outbox.attach(transport, last_frame)
         if previous is not None and previous is not transport:
-            previous.close(1000, "replaced by a newer connection of this tab")
+            previous.close(CloseCode.NORMAL, "replaced by a newer connection of this tab")
         self.has_connected = True
         self._stop_prune_timer()
         self._connected.set()
@@ -357,7 +357,7 @@ class Client:
         for element in elements.values():
             element._forget()
         if transport is not None:
-            transport.close(1000, "client deleted")
+            transport.close(CloseCode.NORMAL, "client deleted")
         if self._deletion is not None:
             self._deletion.kill(block=False)
             self._deletion = None

@@ -22,24 +22,19 @@ import gevent
 from . import protocol
 from .auth.identity import ANONYMOUS, AuthUser
 from .client import Client
-from .errors import Refused
+from .errors import CloseCode, Refused
 from .outbox import Transport, dumps
 from .runtime import Runtime
 from .session import same_browser
 
 log = logging.getLogger("flaskui")
 
-POLICY_VIOLATION = 1008
 #: Refused messages of one connection logged one by one; later ones are counted.
 LOGGED_REFUSALS = 5
 #: Seconds between the log lines that count a connection's further refused messages.
 REFUSAL_LOG_INTERVAL = 10.0
 #: Seconds between two snapshots answering one connection's resyncs.
 RESYNC_INTERVAL = 1.0
-
-
-class TransportClosed(Exception):
-    """The peer went away."""
 
 
 class _Pace:
@@ -134,7 +129,7 @@ def _refuse(transport: Transport, reason: str) -> None:
     """Refuse a message that makes the connection untrustworthy: ``err``, then close with 1008."""
     log.warning("flaskui refused a browser message: %s", reason)
     transport.send(dumps({"t": "err", "reason": reason}))
-    transport.close(POLICY_VIOLATION, reason[:120])
+    transport.close(CloseCode.POLICY_VIOLATION, reason[:120])
 
 
 def _handshake(runtime: Runtime, transport: Transport, browser_id: str | None, user: AuthUser,
@@ -154,7 +149,7 @@ def _handshake(runtime: Runtime, transport: Transport, browser_id: str | None, u
     if client is None:
         log.info("handshake for unknown or deleted client %s…: asking the tab to reload", hello.client[:8])
         transport.send(dumps({"t": "reload"}))
-        transport.close(1000, "client gone")
+        transport.close(CloseCode.NORMAL, "client gone")
         return None
     if not same_browser(client.browser_id, browser_id):
         _refuse(transport, "this client belongs to another browser session")
@@ -163,7 +158,7 @@ def _handshake(runtime: Runtime, transport: Transport, browser_id: str | None, u
         log.info("handshake for client %s… from a session with another user: reloading the tab", hello.client[:8])
         client.delete()
         transport.send(dumps({"t": "reload"}))
-        transport.close(1000, "signed-in user changed")
+        transport.close(CloseCode.NORMAL, "signed-in user changed")
         return None
     try:
         client.handle_handshake(transport, hello.tab, hello.last, environ)

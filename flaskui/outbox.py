@@ -26,7 +26,7 @@ import gevent.event
 import orjson
 import gevent.lock
 
-from .errors import Refused
+from .errors import CloseCode, Refused
 
 if TYPE_CHECKING:
     from .client import Client
@@ -42,7 +42,7 @@ class Transport(Protocol):
 
     def receive(self, timeout: float | None) -> str | bytes | None: ...
 
-    def close(self, code: int = 1000, reason: str = "") -> None: ...
+    def close(self, code: int = CloseCode.NORMAL, reason: str = "") -> None: ...
 
 
 _ABSENT = object()

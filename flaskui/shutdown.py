@@ -14,9 +14,11 @@ from typing import Any, Protocol
 
 import gevent
 
+from .errors import CloseCode
+
 
 class _Closable(Protocol):
-    def close(self, code: int = 1000, reason: str = "") -> None: ...
+    def close(self, code: int = CloseCode.NORMAL, reason: str = "") -> None: ...
 
 
 _open: dict[_Closable, object] = {}
@@ -38,7 +40,7 @@ def close_all(owner: object | None = None) -> None:
     for transport, transport_owner in list(_open.items()):
         if owner is None or transport_owner is owner:
             untrack(transport)
-            transport.close(1001, "server going away")
+            transport.close(CloseCode.GOING_AWAY, "server going away")
 
 
 def _install() -> None:

@@ -13,10 +13,11 @@ from flask import Response, abort, request, session
 
 from . import shutdown
 from .auth.identity import session_user
-from .connection import TransportClosed, serve
+from .connection import serve
+from .errors import CloseCode, HandshakeError, TransportClosed
 from .runtime import Runtime
 from .session import BROWSER_KEY
-from .wsconnection import HandshakeError, ServerWebSocket
+from .wsconnection import ServerWebSocket
 
 log = logging.getLogger("flaskui")
 
@@ -67,7 +68,7 @@ def websocket_view() -> Response:
         pass
     except Exception:
         log.exception("flaskui websocket failed")
-        ws.close(1011, "server error")
+        ws.close(CloseCode.INTERNAL_ERROR, "server error")
     finally:
         shutdown.untrack(ws)
         ws.close()

@@ -38,18 +38,12 @@ from wsproto.frame_protocol import CloseReason, FrameDecoder, FrameProtocol
 from wsproto.handshake import server_extensions_handshake
 from wsproto.utilities import LocalProtocolError, generate_accept_token, split_comma_header
 
-from .connection import TransportClosed
+from .errors import CloseCode, HandshakeError, TransportClosed
 from .outbox import dumps
 
 RECEIVE_BYTES = 65536
 CLOSE_TIMEOUT = 5.0   # seconds to wait for the peer's close reply before dropping the socket
-MESSAGE_TOO_BIG = 1009
 INFLATE_STEP = 64 * 1024   # bytes inflated per zlib call from a compressed message
-GOING_AWAY = 1001
-
-
-class HandshakeError(ValueError):
-    """The request is not a websocket upgrade this server can accept."""
 
 
 def raw_socket(environ: Mapping[str, Any]) -> socket.socket:
@@ -281,7 +275,7 @@ class ServerWebSocket:
                 self._lost()
                 raise TransportClosed() from error
 
-    def close(self, code: int = 1000, reason: str = "") -> None:
+    def close(self, code: int = CloseCode.NORMAL, reason: str = "") -> None:
         """Send a close frame (once); the reader ends when the peer answers or in ``CLOSE_TIMEOUT``."""
         if not self.connected:
             return
@@ -401,7 +395,8 @@ class ServerWebSocket:
             elif isinstance(event, CloseConnection):
                 if self._protocol.state in (ConnectionState.OPEN, ConnectionState.LOCAL_CLOSING):
                     # wsproto failed the input itself (the state moves only for the peer's close)
-                    self._fail(event.code, "message too big" if event.code == MESSAGE_TOO_BIG else event.reason or "")
+                    too_big = event.code == CloseCode.MESSAGE_TOO_BIG
+                    self._fail(event.code, "message too big" if too_big else event.reason or "")
                 self._reply(event.response())
                 self._lost()
 
@@ -423,7 +418,7 @@ class ServerWebSocket:
             data = bytes(event.data)
             self._part_bytes += len(data)
         if self._max_message_size and self._part_bytes > self._max_message_size:
-            self._fail(MESSAGE_TOO_BIG, "message too big")
+            self._fail(CloseCode.MESSAGE_TOO_BIG, "message too big")
         if event.message_finished and not self._parts:
             self._inbox.append(data)
         else:

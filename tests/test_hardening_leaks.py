@@ -13,7 +13,8 @@ from flask import Flask
 
 import flaskui
 from flaskui import UploadEventArguments, ui
-from flaskui.connection import TransportClosed, serve
+from flaskui.connection import serve
+from flaskui.errors import TransportClosed
 from flaskui.runtime import Runtime
 from flaskui.testing import User
 from flaskui.testing.memory_transport import MemoryTransport

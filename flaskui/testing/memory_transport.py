@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 import gevent.queue
 
-from ..connection import TransportClosed
+from ..errors import TransportClosed
 
 _CLOSE = object()
 

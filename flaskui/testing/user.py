@@ -31,8 +31,9 @@ from werkzeug.test import TestResponse
 
 from ..auth.identity import session_user
 from ..client import Client
-from ..connection import TransportClosed, serve
+from ..connection import serve
 from ..element import Element
+from ..errors import TransportClosed
 from ..elements.disableable import DisableableElement
 from ..elements.selection import ChoiceElement, Select, Toggle
 from ..elements.value_element import ValueElement
