@@ -256,8 +256,17 @@ def result_of(value: Any) -> Any:
 
 
 def blocking(wait: Callable[[], T]) -> Generator[Any, None, T]:
-    """``__await__`` for flaskui's blocking waits: blocks the awaiting coroutine's greenlet."""
-    return wait()
+    """``__await__`` for flaskui's blocking waits: blocks the awaiting coroutine's greenlet, out
+    of its asyncio step (so other greenlets meanwhile see no running loop: ``asyncio.run`` works)."""
+    loop = loop_of_this_hub()
+    loop._steps -= 1
+    if loop._steps == 0:
+        events._set_running_loop(None)
+    try:
+        return wait()
+    finally:
+        loop._steps += 1
+        events._set_running_loop(loop)
     yield  # makes this a generator, which is what ``await`` takes
 
 

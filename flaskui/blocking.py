@@ -71,7 +71,7 @@ class BlockingWatch:
 
 
 def _where(frame: Any) -> str:
-    """The innermost frame of the application's code (not flaskui's, gevent's or the stdlib's)."""
+    """The innermost frame that is not flaskui's or gevent's (the app's, or a library it called)."""
     innermost = frame
     while frame is not None:
         filename = frame.f_code.co_filename
@@ -87,13 +87,13 @@ _watched: dict[int, BlockingWatch] = {}   # process id -> its watch (a fork must
 
 
 def watch(threshold: float) -> None:
-    """Watch this process's hub with ``threshold`` (0: not at all), replacing a watch with another."""
+    """Watch this process's hub with ``threshold`` (0: not at all): one watch per process, with the
+    smallest threshold an app asked for (so apps of one process never restart it by turns)."""
     current = _watched.get(os.getpid())
-    if current is not None and current.threshold == threshold:
+    if threshold <= 0 or (current is not None and current.threshold <= threshold):
         return
     if current is not None:
         current.stop()
         del _watched[os.getpid()]
-    if threshold > 0:
-        _watched[os.getpid()] = BlockingWatch(threshold)
-        _watched[os.getpid()].start()
+    _watched[os.getpid()] = BlockingWatch(threshold)
+    _watched[os.getpid()].start()

@@ -29,7 +29,7 @@ from .errors import CloseCode, PageAbandoned, Refused
 from .events import EventArguments, EventDispatcher, Listener
 from .javascript import JavaScriptRequest, JavaScriptRequests
 from .outbox import Outbox, Transport
-from .tab_request import TabRequest
+from .tab_request import SessionChange, TabRequest
 from .urls import client_url
 
 if TYPE_CHECKING:
@@ -163,9 +163,10 @@ class Client:
 
     @property
     def request(self) -> Request:
-        """The page's request as the tab stands now: the page's URL, args and view args with the
-        headers, cookies and remote address of the tab's latest connection (read it, do not
-        keep it: a reconnect brings a new one). Handlers also have it as ``flask.request``."""
+        """The page's request as the tab stands now: the page's URL and args with the headers,
+        cookies and remote address of the tab's latest connection (read it, do not keep it: a
+        reconnect brings a new one). Handlers have it as ``flask.request``, matched to the page's
+        rule there (``request.view_args``, ``request.endpoint``)."""
         return self.tab.request(self.app)
 
     def ui_context(self) -> UiContext:
@@ -173,9 +174,9 @@ class Client:
         context: what handlers, timers and hooks of this client run in."""
         return UiContext(self)
 
-    def carry_session_write(self, cookie: str) -> None:
-        """A handler wrote the session: have the browser adopt it (``tab_request.session_view``)."""
-        token = self.tab.remember_write(cookie)
+    def carry_session_write(self, change: SessionChange) -> None:
+        """A handler changed the session: have the browser adopt it (``tab_request.session_view``)."""
+        token = self.tab.remember_write(change)
         self.outbox.enqueue_message(["session", client_url(self, "session", client_id=self.id, token=token)])
 
     def run_safely(self, function: Callable[..., Any], *args: Any, source: object = None,
@@ -185,19 +186,22 @@ class Client:
         action is a request; not timer ticks and hooks, which may come many times a second).
         Its exceptions, ``SystemExit`` too, go to the app's exception hooks (``source``: the
         element whose handler it is, for the log): a handler never ends the worker."""
-        with self.ui_context() as context:
-            try:
+        try:
+            with self.ui_context() as context:
                 answer = context.preprocess() if before_request else None
                 if answer is None:
                     result_of(function(*args))
                 else:
                     self._answered_before_handler(answer)
-            except (GreenletExit, PageAbandoned):
-                raise
-            except BaseException as error:
+        except (GreenletExit, PageAbandoned):
+            raise
+        except BaseException as error:   # the function's, or its request's teardown's
+            with AppUiContext(self):   # the hooks may build UI (ui.notify) and read current_app
                 self.runtime.handle_exception(error, self, source)
-            finally:
-                self.outbox.flush()   # from this greenlet, which is done anyway
+        finally:
+            # after the request context ended, so a session write it carries goes out in the
+            # same frame as what the function did (a navigation waits for it in the tab)
+            self.outbox.flush()
 
     def show_error(self, error: BaseException) -> None:
         """Tell the tab that something failed: the exception in debug mode, else a generic message."""
@@ -224,7 +228,9 @@ class Client:
         """Wait until the browser has connected (at once if it has); ``await`` it in a coroutine.
 
         In a page function this sends the page's HTML first; what the function builds afterwards
-        reaches the browser as updates.
+        reaches the browser as updates. There, with no ``timeout``, a browser that never connects
+        (a crawler) ends the page function quietly when the client is pruned (``PageAbandoned``,
+        after ``FLASKUI_PRUNE_TIMEOUT``).
 
         Raises:
             TimeoutError: no connection within ``timeout`` (default ``FLASKUI_HANDSHAKE_TIMEOUT``).
@@ -307,6 +313,8 @@ class Client:
             raise Refused(f"unknown listener {listener_id!r} of element {element_id}")
         refusal = element.events_refused_because()
         if refusal is not None:   # a crafted message, or one sent just before the page changed
+            if listener.sync:   # the tab showed the refused value already: send it the server's
+                element._changed_prop(listener.sync)
             raise Refused(f"element {element_id} {refusal}")
         arguments = EventArguments(sender=element, client=self, args=args)
         if listener.inline:

@@ -10,6 +10,8 @@ own: two handlers of one client can each build inside their own ``with`` block w
 from __future__ import annotations
 
 import contextvars
+
+import greenlet
 from typing import TYPE_CHECKING, Any
 
 from werkzeug.exceptions import HTTPException
@@ -92,8 +94,8 @@ class TabRequestContext:
 
     def __exit__(self, *exc: Any) -> None:
         self._request_context.__exit__(*exc)
-        if self._write.cookie is not None:
-            self._client.carry_session_write(self._write.cookie)
+        if self._write.change is not None:
+            self._client.carry_session_write(self._write.change)
 
 
 class UiContext:
@@ -144,10 +146,11 @@ class PageBuild:
     request's own contexts; once it waits for the browser (``client.connected()``) the HTML is
     out and that request over, so the rest runs in a request context of the tab's."""
 
-    __slots__ = ("client", "_tab_context", "_token")
+    __slots__ = ("client", "greenlet", "_tab_context", "_token")
 
     def __init__(self, client: Client) -> None:
         self.client = client
+        self.greenlet = greenlet.getcurrent()   # not a task it starts, which copies its context
         self._tab_context: TabRequestContext | None = None
 
     def __enter__(self) -> None:
@@ -165,14 +168,14 @@ _page_build: contextvars.ContextVar[PageBuild | None] = contextvars.ContextVar("
 def page_is_built_by(client: Client) -> bool:
     """Whether this greenlet runs ``client``'s page function."""
     build = _page_build.get()
-    return build is not None and build.client is client
+    return build is not None and build.client is client and build.greenlet is greenlet.getcurrent()
 
 
 def page_request_ended(client: Client) -> None:
     """``client``'s page request is over (its HTML went out and its browser connected): if this
     greenlet builds that page, go on in a request context of the tab's."""
     build = _page_build.get()
-    if build is not None and build.client is client and build._tab_context is None:
+    if page_is_built_by(client) and build is not None and build._tab_context is None:
         build._tab_context = TabRequestContext(client)
         build._tab_context.__enter__()
 

@@ -44,7 +44,7 @@ def _refuse_flask_run() -> None:
 def _exempt_from_csrf(app: Flask, core: flask.Blueprint) -> None:
     """Exempt flaskui's own routes from Flask-WTF's ``CSRFProtect``: its POSTs (uploads, session
     writes) carry one-time tokens bound to the browser's session, and the tab has no form token."""
-    csrf = app.extensions.get("csrf")
+    csrf = app.extensions.get("csrf")   # a dict lookup per request until CSRFProtect is set up
     if csrf is not None and core not in getattr(csrf, "_exempt_blueprints", {core}):
         csrf.exempt(core)
 

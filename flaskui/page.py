@@ -74,6 +74,9 @@ def make_page_view(function: PageFunction, title: str | None,
         client.auth = access.client_auth()
         greenlet = gevent.spawn(contextvars.copy_context().run, _build, client, function, view_args)
         client._page_released.wait()
+        if greenlet.ready() and not greenlet.successful():   # failed outside the function (a bug)
+            client.delete()
+            raise greenlet.exception
         if greenlet.ready() and greenlet.value is not None:
             client.delete()
             if isinstance(greenlet.value, _Failed):   # abort(404) too: Flask answers it as usual

@@ -12,25 +12,30 @@ reads the request see the browser as it is now)::
     tab.reconnected(upgrade_environ)          # at every websocket handshake
     with tab.context(app) as written:         # around a handler: a request context of its own
         session["theme"] = "dark"
-    written.cookie                            # the session cookie the browser must now store
+    written.change                            # SessionChange({"theme": "dark"}, [], None)
 
-A websocket cannot set a cookie, so a handler's session write is carried to the browser: the tab
-is told to ``POST`` a one-time URL, whose request adopts the written session and sets its cookie
-with the app's own session interface (``session_view``). Later handlers of the tab read the written
-session at once.
+A websocket cannot set a cookie, so what a handler changed in the session is carried to the
+browser: the tab is told to ``POST`` a one-time URL, whose request applies the change to the
+session as the browser has it then (so a tab holding an old copy never undoes a sign-out made
+elsewhere) and sets the cookie with the app's own session interface (``session_view``). Later
+handlers of the tab read the change at once.
 """
 from __future__ import annotations
 
+import copy
 import io
 import secrets
 import sys
+from collections import deque
 from collections.abc import MutableMapping
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
-from flask import Flask, Request, abort, request, session
+from flask import Flask, Request, abort, session
 from flask.ctx import RequestContext
 from flask.sessions import SessionMixin
 from werkzeug.wrappers import Response
+
+from .session import BROWSER_KEY, same_browser
 
 # Taken from the page's request on every reconnect: what the tab's URL is.
 _PAGE_KEYS = ("REQUEST_METHOD", "PATH_INFO", "QUERY_STRING", "RAW_URI", "REQUEST_URI")
@@ -40,8 +45,9 @@ _DROPPED = frozenset({
     "HTTP_SEC_WEBSOCKET_EXTENSIONS", "HTTP_SEC_WEBSOCKET_PROTOCOL", "CONTENT_TYPE", "CONTENT_LENGTH",
     "HTTP_CONTENT_LENGTH", "HTTP_CONTENT_TYPE", "HTTP_TRANSFER_ENCODING",
 })
-# Superseded session writes remembered (their URLs answer 204) before the oldest are forgotten.
+# Session writes a tab keeps for its browser to adopt, and adopted tokens remembered (answered 204).
 _MAX_WRITES = 16
+_UNSET = object()
 
 
 def _snapshot(environ: dict[str, Any]) -> dict[str, Any]:
@@ -56,15 +62,6 @@ def _cookie_pair(set_cookie: str) -> tuple[str, str | None]:
     name, _, value = pair.strip().partition("=")
     deleted = "max-age=0" in attributes.lower().replace(" ", "")
     return name, None if deleted else value
-
-
-def _cookie_value(header: str, name: str) -> str | None:
-    """The raw value of cookie ``name`` in a ``Cookie`` request header, or None."""
-    for pair in header.split(";"):
-        key, _, value = pair.strip().partition("=")
-        if key.strip() == name:
-            return value
-    return None
 
 
 def _with_cookie(header: str, name: str, value: str | None) -> str:
@@ -88,6 +85,7 @@ class _LazySession(MutableMapping[str, Any]):
         self._app = app
         self._request = request
         self.opened: SessionMixin | None = None
+        self.before: dict[str, Any] = {}   # a copy of the session as it was opened, for ``change``
         self.accessed = False   # set by Flask whenever ``flask.session`` is looked up
 
     def _session(self) -> SessionMixin:
@@ -95,7 +93,18 @@ class _LazySession(MutableMapping[str, Any]):
             interface = self._app.session_interface
             opened = interface.open_session(self._app, self._request)   # an empty session is falsy
             self.opened = interface.make_null_session(self._app) if opened is None else opened
+            self.before = copy.deepcopy(dict(self.opened))
         return self.opened
+
+    def change(self) -> SessionChange:
+        """What the handler changed: the keys set to a new value, the keys deleted. flaskui's own
+        browser id is never deleted: every tab of the browser is bound to it."""
+        now = dict(self._session())
+        if BROWSER_KEY in self.before and BROWSER_KEY not in now:   # session.clear(), logout
+            self._session()[BROWSER_KEY] = now[BROWSER_KEY] = self.before[BROWSER_KEY]
+        return SessionChange({key: value for key, value in now.items() if self.before.get(key, _UNSET) != value},
+                             [key for key in self.before if key not in now],
+                             getattr(self.opened, "permanent", None))
 
     def __getitem__(self, key: str) -> Any:
         return self._session()[key]
@@ -119,7 +128,7 @@ class _LazySession(MutableMapping[str, Any]):
         return getattr(self._session(), name)
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if name in ("_app", "_request", "opened", "accessed"):
+        if name in ("_app", "_request", "opened", "before", "accessed"):
             object.__setattr__(self, name, value)
         else:
             setattr(self._session(), name, value)
@@ -128,13 +137,30 @@ class _LazySession(MutableMapping[str, Any]):
         return f"<session of the tab {'not opened' if self.opened is None else self.opened!r}>"
 
 
-class SessionWrite:
-    """What one handler wrote to the session: ``cookie`` is the ``Cookie`` header after it, or None."""
+class SessionChange(NamedTuple):
+    """What one handler changed in the session; the browser applies it to its session as it is
+    then (another tab or a request may have changed other keys meanwhile, or signed out)."""
 
-    __slots__ = ("cookie",)
+    set: dict[str, Any]
+    deleted: list[str]
+    permanent: bool | None
+
+    def apply(self, session: SessionMixin) -> None:
+        session.update(self.set)
+        for key in self.deleted:
+            session.pop(key, None)
+        if self.permanent is not None:
+            session.permanent = self.permanent
+        session.modified = True
+
+
+class SessionWrite:
+    """What one handler wrote to the session (``change``), or None."""
+
+    __slots__ = ("change",)
 
     def __init__(self) -> None:
-        self.cookie: str | None = None
+        self.change: SessionChange | None = None
 
 
 class _TabContext:
@@ -169,7 +195,8 @@ class _TabContext:
         try:
             session = self._session.opened   # None: the handler never used the session
             if session is not None and session.modified and not self._app.session_interface.is_null_session(session):
-                self._write.cookie = self._tab.saved(self._app, session)
+                self._write.change = self._session.change()
+                self._tab.saved(self._app, session)   # the tab's later handlers read it at once
         finally:
             try:
                 self._context.pop(exc[1])
@@ -188,7 +215,9 @@ class TabRequest:
         self.environ = _snapshot(page_environ)
         self.environ["REQUEST_METHOD"] = "GET"
         self._request: Request | None = None
-        self._writes: dict[str, str | None] = {}   # token -> the Cookie header to adopt (None: superseded)
+        # token -> a change not adopted yet, in the order the handlers made them
+        self._writes: dict[str, SessionChange] = {}
+        self._adopted: deque[str] = deque(maxlen=_MAX_WRITES)   # tokens adopted along with a later one
 
     @property
     def script_root(self) -> str:
@@ -230,9 +259,9 @@ class TabRequest:
         return _TabContext(self, app)
 
     # -- session writes ---------------------------------------------------------------------------
-    def saved(self, app: Flask, session: Any) -> str | None:
-        """Save ``session`` as the app's session interface would into a response; the new
-        ``Cookie`` header if that set the session cookie (later handlers read it at once)."""
+    def saved(self, app: Flask, session: Any) -> None:
+        """Save ``session`` as the app's session interface would into a response, into this
+        tab's ``Cookie`` header, so the tab's later handlers read what this one wrote."""
         response = app.response_class()
         app.session_interface.save_session(app, session, response)
         name = app.config["SESSION_COOKIE_NAME"]
@@ -241,55 +270,50 @@ class TabRequest:
             if cookie_name == name:
                 self.environ["HTTP_COOKIE"] = _with_cookie(str(self.environ.get("HTTP_COOKIE", "")), name, value)
                 self._request = None
-                return str(self.environ["HTTP_COOKIE"])
-        return None
 
-    def remember_write(self, cookie: str) -> str:
-        """Keep ``cookie`` for the browser to adopt; returns the one-time token of its URL.
-        Writes not adopted yet are superseded: this one carries them all."""
-        for token in self._writes:
-            self._writes[token] = None
-        while len(self._writes) >= _MAX_WRITES:
+    def remember_write(self, change: SessionChange) -> str:
+        """Keep ``change`` for the browser to adopt; returns the one-time token of its URL."""
+        while len(self._writes) >= _MAX_WRITES:   # a tab that never adopts: keep the newest
             del self._writes[next(iter(self._writes))]
         token = secrets.token_urlsafe(16)
-        self._writes[token] = cookie
+        self._writes[token] = change
         return token
 
-    def take_write(self, token: str) -> tuple[bool, str | None]:
-        """``(known, cookie)`` of a write's token, forgetting it; ``cookie`` is None if superseded."""
+    def take_writes(self, token: str) -> list[SessionChange] | None:
+        """The changes up to ``token``'s, in order, forgetting them ([] if ``token`` came along
+        with a later one); None for a token this tab never gave out."""
+        if token in self._adopted:
+            return []
         if token not in self._writes:
-            return False, None
-        return True, self._writes.pop(token)
+            return None
+        taken = []
+        for pending in list(self._writes):
+            taken.append(self._writes.pop(pending))
+            if pending == token:
+                break
+            self._adopted.append(pending)   # its own request may still come
+        return taken
 
     @property
     def unsaved_writes(self) -> bool:
         """Whether a write is still waiting for the browser to adopt it."""
-        return any(cookie is not None for cookie in self._writes.values())
+        return bool(self._writes)
 
 
 def session_view(client_id: str, token: str) -> Response:
-    """``POST {prefix}/_flaskui/session/<client_id>/<token>``: the tab adopts what a handler wrote
-    to its session; the app's session interface sets the cookie as for any request."""
+    """``POST {prefix}/_flaskui/session/<client_id>/<token>``: the browser adopts what a tab's
+    handlers changed in its session, applied to the session as the browser has it now; the app's
+    session interface sets the cookie as for any request."""
     from .runtime import Runtime
-    from .session import BROWSER_KEY, same_browser
 
-    app = Runtime.of().app
     client = Runtime.of().clients.get(client_id)
     if client is None:
         abort(404, description="the page is gone")
     if not same_browser(client.browser_id, session.get(BROWSER_KEY)):
         abort(403, description="this page belongs to another browser")
-    known, cookie = client.tab.take_write(token)
-    if not known:
-        abort(404, description="unknown or used session write")
-    if cookie is not None:   # else superseded: a later write carries this one
-        name = app.config["SESSION_COOKIE_NAME"]
-        environ = dict(request.environ)
-        environ["HTTP_COOKIE"] = _with_cookie(environ.get("HTTP_COOKIE", ""), name, _cookie_value(cookie, name))
-        written = app.session_interface.open_session(app, app.request_class(environ))
-        session.clear()
-        if written is not None:
-            session.update(written)
-            session.permanent = bool(getattr(written, "permanent", False))
-        session.modified = True
+    changes = client.tab.take_writes(token)
+    if changes is None:
+        abort(404, description="unknown session write")
+    for change in changes:
+        change.apply(session)
     return Response(status=204)

@@ -67,6 +67,11 @@ def app() -> Flask:
         async def confirm() -> None:
             fast.text = f"answer {await dialog}"
 
+        def plain_asyncio() -> None:   # a sync handler using asyncio.run while another coroutine waits
+            fast.text = asyncio.run(asyncio.sleep(0, "asyncio.run works"))
+
+        ui.button("plain asyncio", on_click=plain_asyncio)
+
         for text, handler in [("slow", wait_for_gate), ("quick", quick), ("ask", ask), ("gather", gather),
                               ("time out", time_out), ("fail", fail), ("later", later), ("confirm", confirm)]:
             ui.button(text, on_click=handler)
@@ -76,6 +81,15 @@ def app() -> Flask:
         ui.label("before")
         await ui.context.client.connected()
         ui.label(f"after {request.path}")
+
+    @pages.page("/task")
+    async def task() -> None:
+        async def waiter() -> None:
+            await ui.context.client.connected()   # in a task the page function started
+            ui.label("the task saw the browser")
+
+        ui.label("before")
+        await asyncio.create_task(waiter())
 
     @pages.page("/timer")
     def timer() -> None:
@@ -142,6 +156,24 @@ def test_await_connected_sends_the_page_first(app: Flask) -> None:
         assert page.texts() == ["before"]
         page.connect()
         page.wait_for(lambda: page.texts() == ["before", "after /connected"])
+
+
+def test_a_task_started_by_an_async_page_waits_for_the_browser(app: Flask) -> None:
+    with LiveServer(app) as server:
+        page = ProtocolClient(server.url).open("/task")
+        assert page.texts() == ["before"]
+        page.connect()
+        page.wait_for(lambda: "the task saw the browser" in page.texts())
+    assert app.config["errors"] == []
+
+
+def test_asyncio_run_works_beside_a_coroutine_waiting_for_a_dialog(user: User) -> None:
+    user.open("/")
+    user.find("confirm").click()   # its coroutine now waits for the dialog
+    user.find("plain asyncio").click()
+    user.should_see("asyncio.run works")
+    user.find("Yes").click()
+    user.should_see("answer yes")
 
 
 def test_an_async_timer_callback(user: User) -> None:

@@ -1,6 +1,7 @@
 """Disabled and hidden elements: greyed out in the browser, and their events refused by the server."""
 from __future__ import annotations
 
+import io
 from typing import Any, Callable, Iterator
 
 import pytest
@@ -33,6 +34,10 @@ def app() -> Flask:
         agree = ui.checkbox("I agree")
         ui.button("send", on_click=bump).bind_enabled_from(agree, "value")
         ui.button("visible", on_click=bump)
+        ui.input("locked", value="kept").disable()
+        with ui.row() as hidden_row:
+            ui.upload(on_upload=lambda event: bump())
+        hidden_row.visible = False
 
     app.register_blueprint(pages)
     return app
@@ -68,6 +73,27 @@ def test_the_simulated_user_cannot_click_a_disabled_button(user: User) -> None:
     user.find("I agree").click()
     user.find("send").click()
     user.should_see("1 clicks")
+
+
+def test_an_upload_inside_a_hidden_container_is_refused(user: User) -> None:
+    user.open("/")
+    assert user.client is not None
+    (upload,) = [e for e in user.client.elements.values() if isinstance(e, ui.upload)]
+    response = user.http.post(upload.props["url"], data={"file": [(io.BytesIO(b"x"), "x.txt")]},
+                              content_type="multipart/form-data")
+    assert response.status_code == 403
+    assert "this upload is inside a hidden element" in response.get_data(as_text=True)
+    user.should_see("0 clicks")   # its handler never ran
+
+
+def test_a_refused_value_change_is_undone_in_the_tab(live: LiveServer) -> None:
+    page = ProtocolClient(live.url).open("/")
+    page.connect()
+    locked = next(key for key, element in page.elements.items() if element.get("props", {}).get("label") == "locked")
+    page.trigger(locked, "update:modelValue", ["changed"])   # the tab showed "changed" already
+    assert page.wait_for_message(lambda m: m["t"] == "err")["reason"].startswith(f"element {locked} is disabled")
+    page.wait_for_message(lambda m: m["t"] == "f" and any(op[0] == "u" and op[1] == locked for op in m["ops"]))
+    assert page.elements[locked]["props"]["modelValue"] == "kept"   # the server's value, sent back
 
 
 def test_a_binding_enables_a_button(live: LiveServer) -> None:

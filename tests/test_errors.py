@@ -147,3 +147,33 @@ def test_a_page_waiting_for_a_browser_that_never_comes_ends_quietly(
     assert response.status_code == 200 and "before" in response.get_data(as_text=True)
     assert app.config["ended"].wait(5)           # at the prune timeout
     assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
+
+
+def test_a_failing_teardown_does_not_stop_a_timer(caplog: pytest.LogCaptureFixture) -> None:
+    app = Flask(__name__)
+    app.config["SECRET_KEY"] = "teardown"
+    pages = flaskui.Blueprint("pages", __name__)
+    ticks: list[int] = []
+
+    @app.teardown_request
+    def flaky(error: BaseException | None) -> None:
+        if len(ticks) == 3:
+            ticks.append(0)   # fail once
+            raise OSError("the database went away")
+
+    @pages.page("/")
+    def index() -> None:
+        shown = ui.label("0")
+
+        def tick() -> None:
+            ticks.append(1)
+            shown.text = str(sum(ticks))
+
+        ui.timer(0.01, tick)
+
+    app.register_blueprint(pages)
+    user = User(app)
+    user.open("/")
+    user.should_see("6")   # ticking on after the failure at the third tick
+    assert any(r.exc_info and r.exc_info[0] is OSError for r in caplog.records)
+    user.close()

@@ -16,7 +16,7 @@ from typing import Any, Iterator
 import pytest
 from flask import Flask, g, redirect, request, session, url_for
 from flask_babel import Babel, get_locale
-from flask_login import LoginManager, UserMixin, current_user, login_user
+from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect, generate_csrf
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -74,6 +74,12 @@ def create_world(database: Path, *, url_prefix: str = "/shop", csrf_after_flasku
         login_user(Account(name))
         return "ok"
 
+    @app.post("/logout")
+    @csrf.exempt
+    def logout() -> str:
+        logout_user()
+        return "ok"
+
     @app.get("/whoami")
     def whoami() -> str:
         return f"{current_user.get_id() or 'anonymous'}|{session.get('theme', '-')}"
@@ -124,6 +130,17 @@ def create_world(database: Path, *, url_prefix: str = "/shop", csrf_after_flasku
             shown.text = f"token {generate_csrf()}"
 
         ui.button("csrf", on_click=csrf)
+
+        def clear() -> None:
+            session.clear()
+            shown.text = "cleared"
+
+        def write_and_go() -> None:
+            session["theme"] = "blue"
+            ui.navigate.to("/whoami")
+
+        ui.button("clear", on_click=clear)
+        ui.button("write and go", on_click=write_and_go)
 
     @pages.page("/later")
     def later() -> None:
@@ -239,6 +256,32 @@ def test_the_simulated_user_keeps_what_a_handler_wrote_to_the_session(world: Fla
     user.should_see("written")
     assert user.http.get("/whoami").get_data(as_text=True) == "anonymous|dark"
     user.close()
+
+
+def test_a_tab_with_an_old_session_never_undoes_a_sign_out_made_elsewhere(live_world: LiveServer) -> None:
+    page = ProtocolClient(live_world.url)
+    _post(page, "/login/ada")
+    page.open("/shop/world/1")
+    page.connect()                       # the tab's request has ada's session
+    assert _post(page, "/logout") == "ok"   # signed out in another tab
+    page.click(page.find_text("write"))
+    page.wait_for(lambda: _get(page, "/whoami") == "anonymous|dark")   # the write only: still signed out
+
+
+def test_a_handler_clearing_the_session_keeps_the_browsers_other_tabs(live_world: LiveServer) -> None:
+    first = ProtocolClient(live_world.url)
+    _post(first, "/login/ada")
+    first.open("/shop/world/1")
+    first.connect()
+    second = ProtocolClient(live_world.url, cookies=first.cookies).open("/shop/world/2")
+    second.connect()
+    first.click(first.find_text("clear"))
+    first.wait_for(lambda: _get(first, "/whoami") == "anonymous|-")
+    second.disconnect()
+    hello = second.connect()   # the same browser id: no 1008
+    assert hello is not None and hello["t"] == "hi"
+    second.click(second.find_text("describe"))
+    assert "|anonymous|" in _shown(second, "http")   # the same browser, now signed out
 
 
 def test_flask_login_in_a_handler_signs_the_browser_in(live_world: LiveServer) -> None:
@@ -361,3 +404,11 @@ def test_chromium_keeps_what_a_handler_wrote_to_the_session(screen: Any) -> None
     screen.open("/shop/world/1")
     screen.click("describe")
     screen.should_contain("|dark")
+
+
+@pytest.mark.browser
+def test_chromium_keeps_a_session_write_followed_by_a_navigation(screen: Any) -> None:
+    screen.open("/shop/world/1")
+    screen.click("write and go")   # the navigation waits for the session's request
+    screen.page.wait_for_url("**/whoami")
+    screen.should_contain("anonymous|blue")

@@ -14,6 +14,8 @@ the handlers with the files, which it deletes afterwards::
 from __future__ import annotations
 
 import secrets
+
+from greenlet import GreenletExit
 from dataclasses import dataclass, field
 
 from ..context import ClientContext
@@ -113,7 +115,9 @@ class Upload(DisableableElement):
                         call_handler(handler, UploadEventArguments(sender=self, client=self.client, file=file))
                 for handler in self._multi_upload_handlers:
                     call_handler(handler, MultiUploadEventArguments(sender=self, client=self.client, files=files))
-            except Exception as error:
+            except GreenletExit:
+                raise
+            except BaseException as error:   # SystemExit too: a handler never ends the worker
                 self.client.runtime.handle_exception(error, self.client, self)
                 return False
         return True

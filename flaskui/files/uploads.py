@@ -256,8 +256,9 @@ def upload_view(token: str) -> Response:
         abort(404)
     if not owned_by_session(element.client):
         abort(403, description="this upload belongs to another browser")
-    if not element.enabled:
-        abort(403, description="this upload is disabled")
+    refusal = element.events_refused_because()   # disabled, hidden, or inside something hidden
+    if refusal is not None:
+        abort(403, description=f"this upload {refusal}")
     try:
         files = receive(element.limits)
     except UploadRejected as rejection:

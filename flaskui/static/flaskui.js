@@ -1,4 +1,4 @@
-// flaskui's browser code, bundled from frontend/src by frontend/flaskui-build.mjs (sources sha256 fffcc76af244d6e735264edcdc456a4317f0109138e637f0d5d960ecd2e76c83)
+// flaskui's browser code, bundled from frontend/src by frontend/flaskui-build.mjs (sources sha256 f55a55d3923ed4a77ee35e9d9526ef20a56acdc66de645d748227847e17c7b23)
 
 // src/flaskui.js
 import { components as quasarCore, Ripple } from "./vendor/quasar/core.js";
@@ -376,6 +376,7 @@ var ackEvery = 1;
 var awaitingSnap = false;
 var pending = 0;
 var queue = [];
+var sessionWrites = Promise.resolve();
 var draining = false;
 var lastFrame = () => last;
 var pendingCount = () => pending;
@@ -388,14 +389,18 @@ var sideEffects = {
   },
   n: (options) => Quasar.Notify.create(options),
   // A handler wrote the session: this request lets the server set the cookie a websocket cannot.
+  // A navigation the handler asked for afterwards waits for it (see nav), and `keepalive` lets it
+  // finish even if the page goes away meanwhile.
   session: (url) => {
-    fetch(url, { method: "POST", credentials: "same-origin" }).then((response) => {
+    sessionWrites = sessionWrites.then(() => fetch(url, { method: "POST", credentials: "same-origin", keepalive: true }).then((response) => {
       if (!response.ok) console.warn(`flaskui: the session write was refused (${response.status})`);
-    }, (error) => console.warn("flaskui: the session write did not reach the server", error));
+    }, (error) => console.warn("flaskui: the session write did not reach the server", error)));
   },
   nav: (url, newTab) => {
     if (newTab) window.open(url, "_blank");
-    else location.href = url;
+    else setTimeout(() => sessionWrites.then(() => {
+      location.href = url;
+    }));
   },
   // A download through a temporary <a download>. Browsers ignore `download` for other origins,
   // so those open in a new tab: this page must never navigate away and lose its state.

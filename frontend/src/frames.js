@@ -10,6 +10,7 @@ let ackEvery = 1; // a quarter of the server's window of unacknowledged frames (
 let awaitingSnap = false; // after a gap: frames are useless until the snapshot arrives
 let pending = 0;
 const queue = [];
+let sessionWrites = Promise.resolve(); // the session writes sent so far, in order
 let draining = false;
 
 export const lastFrame = () => last;
@@ -23,14 +24,18 @@ const sideEffects = {
   c: map => { loadComponents(map); },
   n: options => Quasar.Notify.create(options),
   // A handler wrote the session: this request lets the server set the cookie a websocket cannot.
+  // A navigation the handler asked for afterwards waits for it (see nav), and `keepalive` lets it
+  // finish even if the page goes away meanwhile.
   session: url => {
-    fetch(url, { method: 'POST', credentials: 'same-origin' }).then(response => {
-      if (!response.ok) console.warn(`flaskui: the session write was refused (${response.status})`);
-    }, error => console.warn('flaskui: the session write did not reach the server', error));
+    sessionWrites = sessionWrites.then(() => fetch(url, { method: 'POST', credentials: 'same-origin', keepalive: true })
+      .then(response => {
+        if (!response.ok) console.warn(`flaskui: the session write was refused (${response.status})`);
+      }, error => console.warn('flaskui: the session write did not reach the server', error)));
   },
   nav: (url, newTab) => {
     if (newTab) window.open(url, '_blank');
-    else location.href = url;
+    // after the rest of the frame (a session write comes after the handler's own messages)
+    else setTimeout(() => sessionWrites.then(() => { location.href = url; }));
   },
   // A download through a temporary <a download>. Browsers ignore `download` for other origins,
   // so those open in a new tab: this page must never navigate away and lose its state.
