@@ -390,13 +390,20 @@ class Element(BindingMixin):
 
     def events_refused_because(self) -> str | None:
         """Why no person could have caused an event of this element now (it, or a container of it,
-        is hidden; ``DisableableElement`` adds "disabled"), or None: the server refuses such events."""
+        is hidden; it is inside a closed popup; ``DisableableElement`` adds "disabled"), or None:
+        the server refuses such events."""
         element: Element | None = self
         while element is not None:
             if not element._visible:
                 return "is hidden" if element is self else "is inside a hidden element"
+            if element is not self and element._hides_content():
+                return f"is inside a closed {element.tag}"
             element = element.parent
         return None
+
+    def _hides_content(self) -> bool:
+        """Whether what is inside this element is off screen now (a closed dialog or menu)."""
+        return False
 
     def _changed(self, field: str) -> None:
         outbox = self.client.outbox

@@ -35,6 +35,12 @@ def app() -> Flask:
         ui.button("send", on_click=bump).bind_enabled_from(agree, "value")
         ui.button("visible", on_click=bump)
         ui.input("locked", value="kept").disable()
+        with ui.dialog() as dialog, ui.card():
+            ui.button("in dialog", on_click=bump)
+        ui.button("open dialog", on_click=dialog.open)
+        with ui.button("with menu"):
+            with ui.menu():
+                ui.menu_item("in menu", on_click=bump)
         with ui.row() as hidden_row:
             ui.upload(on_upload=lambda event: bump())
         hidden_row.visible = False
@@ -54,6 +60,8 @@ def live(app: Flask) -> Iterator[LiveServer]:
     ("hidden", "is hidden"),
     ("in hidden row", "is inside a hidden element"),
     ("send", "is disabled"),
+    ("in dialog", "is inside a closed q-dialog"),
+    ("in menu", "is inside a closed q-menu"),
 ])
 def test_events_of_disabled_and_hidden_elements_are_refused(live: LiveServer, button: str, reason: str) -> None:
     page = ProtocolClient(live.url).open("/")
@@ -94,6 +102,16 @@ def test_a_refused_value_change_is_undone_in_the_tab(live: LiveServer) -> None:
     assert page.wait_for_message(lambda m: m["t"] == "err")["reason"].startswith(f"element {locked} is disabled")
     page.wait_for_message(lambda m: m["t"] == "f" and any(op[0] == "u" and op[1] == locked for op in m["ops"]))
     assert page.elements[locked]["props"]["modelValue"] == "kept"   # the server's value, sent back
+
+
+def test_an_opened_dialogs_content_takes_events(live: LiveServer) -> None:
+    page = ProtocolClient(live.url).open("/")
+    page.connect()
+    page.click(page.find_text("open dialog"))
+    page.wait_for(lambda: any(e.get("tag") == "q-dialog" and e.get("props", {}).get("modelValue")
+                              for e in page.elements.values()))
+    page.click(page.find_text("in dialog"))
+    page.wait_for(lambda: "1 clicks" in page.texts())
 
 
 def test_a_binding_enables_a_button(live: LiveServer) -> None:

@@ -64,6 +64,9 @@ class Dialog(Openable):
         except gevent.Timeout:
             raise TimeoutError(f"the dialog was not closed within {timeout} s") from None
 
+    def _hides_content(self) -> bool:
+        return not self.value   # a closed dialog renders nothing: the browser follows and reports it
+
     def __await__(self) -> Generator[Any, None, Any]:
         """``await dialog`` in an ``async def`` handler: ``result()`` without a timeout."""
         return blocking(self.result)

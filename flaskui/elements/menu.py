@@ -26,6 +26,9 @@ class Menu(Openable):
     def __init__(self, *, value: bool = False) -> None:
         super().__init__("q-menu", value=value)
 
+    def _hides_content(self) -> bool:
+        return not self.value   # a closed popup renders nothing: the browser follows and reports it
+
 
 class ContextMenu(Menu):
     """A menu that opens at the pointer on a right click (or long touch) on its parent element."""
