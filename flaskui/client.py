@@ -323,7 +323,7 @@ class Client:
                     listener.handler(arguments)
                 except Exception as error:
                     self.runtime.handle_exception(error, self, element)
-        elif not self.events.submit(listener.call, arguments):
+        elif not self.events.submit(listener.call, arguments, from_browser=True):
             raise Refused("the page is gone" if self.deleted else "too many pending events")
 
     def handle_javascript_response(self, request_id: int, ok: bool, value: Any) -> None:

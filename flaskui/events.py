@@ -120,8 +120,9 @@ def call_handler(handler: Handler, arguments: EventArguments) -> Any:
     return result_of(handler(arguments) if wants_argument(handler) else handler())
 
 
-# a submitted handler's arrival number, the handler, its arguments and its in-order key
-_Call = tuple[int, Handler, EventArguments, Hashable]
+# a submitted handler's arrival number, the handler, its arguments, its in-order key, and whether a
+# browser event asked for it (checked again when it leaves the queue)
+_Call = tuple[int, Handler, EventArguments, Hashable, bool]
 
 
 class EventDispatcher:
@@ -143,16 +144,19 @@ class EventDispatcher:
         self._lines: dict[Hashable, deque[_Call]] = {}   # key -> calls behind the one running or pending
         self._waiting_in_lines = 0
 
-    def submit(self, handler: Handler, arguments: EventArguments, *, in_order_of: Hashable = None) -> bool:
+    def submit(self, handler: Handler, arguments: EventArguments, *, in_order_of: Hashable = None,
+               from_browser: bool = False) -> bool:
         """Run ``handler`` soon (after the earlier ones with the same ``in_order_of`` key, if given);
-        False if it would have to wait and the client's event queue is full, or the client is gone."""
+        False if it would have to wait and the client's event queue is full, or the client is gone.
+        A browser event's handler (``from_browser``) that had to wait is skipped if its element
+        was disabled or hidden meanwhile, as the event would have been refused then."""
         client = self._client()
         if client is None or client.deleted:
             return False
         must_wait = len(self._running) >= self._max_running or in_order_of in self._lines
         if must_wait and len(self._pending) + self._waiting_in_lines >= self._max_pending:
             return False
-        call = (next(self._arrivals), handler, arguments, in_order_of)
+        call = (next(self._arrivals), handler, arguments, in_order_of, from_browser)
         if in_order_of is not None:
             line = self._lines.get(in_order_of)
             if line is not None:
@@ -176,7 +180,7 @@ class EventDispatcher:
                         arguments.sender, self._max_pending, getattr(handler, "__qualname__", handler))
 
     def _start(self, client: Client, call: _Call) -> None:
-        _, handler, arguments, key = call
+        _, handler, arguments, key, _ = call
         greenlet = gevent.spawn(client.run_safely, call_handler, handler, arguments, source=arguments.sender,
                                 before_request=True)
         self._running[greenlet] = key
@@ -193,8 +197,13 @@ class EventDispatcher:
             heapq.heappush(self._pending, line.popleft())   # after the events that came before it
         elif line is not None:
             del self._lines[key]
-        if self._pending and len(self._running) < self._max_running:
-            self._start(client, heapq.heappop(self._pending))
+        while self._pending and len(self._running) < self._max_running:
+            call = heapq.heappop(self._pending)
+            refusal = call[2].sender.events_refused_because() if call[4] else None
+            if refusal is None:
+                self._start(client, call)
+            else:
+                log.info("%r: a queued event is not handled: the element %s now", call[2].sender, refusal)
 
     def stop(self) -> None:
         """Drop queued events and stop running handlers (the client is gone)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 from typing import Any, Callable, Iterator
 
+import gevent.event
 import pytest
 from flask import Flask
 from playwright.sync_api import expect
@@ -158,3 +159,33 @@ def test_chromium_greys_out_a_disabled_button_until_a_binding_enables_it(screen:
     expect(send).to_be_enabled()
     send.click()
     screen.should_contain("1 clicks")
+
+
+def test_a_queued_event_of_an_element_disabled_meanwhile_is_not_handled() -> None:
+    app = Flask(__name__)
+    app.config.update(SECRET_KEY="queued", FLASKUI_MAX_RUNNING_HANDLERS=1)
+    gate = gevent.event.Event()
+    pages = flaskui.Blueprint("pages", __name__)
+
+    @pages.page("/")
+    def index() -> None:
+        count = ui.label("0")
+        ui.button("wait", on_click=gate.wait)   # holds the client's one handler slot
+        ui.button("count", on_click=lambda: setattr(count, "text", str(int(count.text or "0") + 1)))
+
+    app.register_blueprint(pages)
+    user = User(app)
+    user.open("/")
+    user.find("wait").click()
+    user.find("count").click()   # accepted, but queued behind "wait"
+    user.find("count").click()
+    button = user.find("count").elements[0]
+    assert isinstance(button, ui.button)
+    button.disable()             # the page disables it before the queue moves on
+    gate.set()
+    assert user._wait(lambda: not user.client.events._pending)   # type: ignore[union-attr]
+    user.should_see("0")         # neither queued click was handled
+    button.enable()
+    user.find("count").click()
+    user.should_see("1")
+    user.close()
