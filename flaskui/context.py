@@ -73,14 +73,14 @@ class TabRequestContext:
     """A request context of its own for ``client``'s tab (``flaskui.tab_request``); a session
     written inside is carried to the browser when it ends."""
 
-    __slots__ = ("_client", "_request_context", "_write")
+    __slots__ = ("_client", "_request_context")
 
     def __init__(self, client: Client) -> None:
         self._client = client
         self._request_context = client.tab.context(client.app)
 
     def __enter__(self) -> None:
-        self._write = self._request_context.__enter__()
+        self._request_context.__enter__()
 
     def preprocess(self) -> Response | None:
         """Run the app's ``url_value_preprocessors`` and ``before_request`` functions for the
@@ -94,8 +94,8 @@ class TabRequestContext:
 
     def __exit__(self, *exc: Any) -> None:
         self._request_context.__exit__(*exc)
-        if self._write.change is not None:
-            self._client.carry_session_write(self._write.change)
+        if self._request_context.change is not None:
+            self._client.carry_session_write(self._request_context.change)
 
 
 class UiContext:

@@ -14,6 +14,7 @@ the order of the changes, so a slow handler of an older value never finishes aft
 """
 from __future__ import annotations
 
+import functools
 import heapq
 import inspect
 import itertools
@@ -146,7 +147,7 @@ class EventDispatcher:
 
     def submit(self, handler: Handler, arguments: EventArguments, *, in_order_of: Hashable = None,
                from_browser: bool = False) -> bool:
-        """Run ``handler`` soon (after the earlier ones with the same ``in_order_of`` key, if given);
+        """Run ``handler(arguments)`` soon (after the earlier ones with the same ``in_order_of`` key, if given);
         False if it would have to wait and the client's event queue is full, or the client is gone.
         A browser event's handler (``from_browser``) that had to wait is skipped if its element
         was disabled or hidden meanwhile, as the event would have been refused then."""
@@ -175,14 +176,15 @@ class EventDispatcher:
         with nobody to tell if the queue is full: then it is skipped, with a warning. A value's
         change handlers pass the value as ``in_order_of``, so they run in the order of the changes."""
         client = self._client()
-        if not self.submit(handler, arguments, in_order_of=in_order_of) and client is not None and not client.deleted:
+        # the handler may take no argument: call_handler decides
+        call = functools.partial(call_handler, handler)
+        if not self.submit(call, arguments, in_order_of=in_order_of) and client is not None and not client.deleted:
             log.warning("%r: %d events are pending, so %s is not run (FLASKUI_MAX_PENDING_EVENTS)",
                         arguments.sender, self._max_pending, getattr(handler, "__qualname__", handler))
 
     def _start(self, client: Client, call: _Call) -> None:
         _, handler, arguments, key, _ = call
-        greenlet = gevent.spawn(client.run_safely, call_handler, handler, arguments, source=arguments.sender,
-                                before_request=True)
+        greenlet = gevent.spawn(client.run_safely, handler, arguments, source=arguments.sender, before_request=True)
         self._running[greenlet] = key
         greenlet.link(self._finished)
 

@@ -10,9 +10,10 @@ reads the request see the browser as it is now)::
 
     tab = TabRequest(request.environ)         # at the page GET
     tab.reconnected(upgrade_environ)          # at every websocket handshake
-    with tab.context(app) as written:         # around a handler: a request context of its own
+    context = tab.context(app)                # around a handler: a request context of its own
+    with context:
         session["theme"] = "dark"
-    written.change                            # SessionChange({"theme": "dark"}, [], None)
+    context.change                            # SessionChange({"theme": "dark"}, [], None)
 
 A websocket cannot set a cookie, so what a handler changed in the session is carried to the
 browser: the tab is told to ``POST`` a one-time URL, whose request applies the change to the
@@ -154,21 +155,12 @@ class SessionChange(NamedTuple):
         session.modified = True
 
 
-class SessionWrite:
-    """What one handler wrote to the session (``change``), or None."""
-
-    __slots__ = ("change",)
-
-    def __init__(self) -> None:
-        self.change: SessionChange | None = None
-
-
 class _TabContext:
     """A request context for the tab, in an app context of its own (a page function that goes
     on after its request still sees that request's app context, whose teardown already ran); on
-    exit a written session is saved and remembered."""
+    exit a written session is saved into the tab's cookie and ``change`` says what changed."""
 
-    __slots__ = ("_tab", "_app", "_app_context", "_session", "_context", "_write")
+    __slots__ = ("_tab", "_app", "_app_context", "_session", "_context", "change")
 
     def __init__(self, tab: TabRequest, app: Flask) -> None:
         self._tab = tab
@@ -178,9 +170,9 @@ class _TabContext:
         request.json_module = app.json
         self._session = _LazySession(app, request)
         self._context = RequestContext(app, request.environ, request, self._session)  # type: ignore[arg-type]
-        self._write = SessionWrite()
+        self.change: SessionChange | None = None
 
-    def __enter__(self) -> SessionWrite:
+    def __enter__(self) -> None:
         self._app_context.push()
         self._context.push()
         # No page route matched (a test's client): the error is never raised here, and its
@@ -189,13 +181,12 @@ class _TabContext:
         while missed is not None:
             missed.__traceback__ = None
             missed = missed.__context__
-        return self._write
 
     def __exit__(self, *exc: Any) -> None:
         try:
             session = self._session.opened   # None: the handler never used the session
             if session is not None and session.modified and not self._app.session_interface.is_null_session(session):
-                self._write.change = self._session.change()
+                self.change = self._session.change()
                 self._tab.saved(self._app, session)   # the tab's later handlers read it at once
         finally:
             try:
